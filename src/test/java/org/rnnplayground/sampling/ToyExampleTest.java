@@ -101,4 +101,27 @@ class ToyExampleTest {
         assertArrayEquals(new int[] {5, 19}, layout.minibatches().get(0).rowStarts());
         assertEquals(35 - 5 - 28, layout.discardedTail());
     }
+
+    @Test
+    void randomSamplingPutsEverySubsequenceInEverySlotEquallyOften() {
+        // offset 0: six subsequences starting at 0, 5, ..., 25 go to 3 minibatches x 2 rows = 6 slots
+        int draws = 6000;
+        int[][] counts = new int[6][6]; // [slot][subsequence]
+        for (long seed = 0; seed < draws; seed++) {
+            EpochLayout layout =
+                    Samplers.epoch(SamplerKind.RANDOM, CORPUS, BATCH_SIZE, NUM_STEPS, 0, Samplers.rng(seed));
+            for (int k = 0; k < 3; k++) {
+                for (int i = 0; i < BATCH_SIZE; i++) {
+                    counts[k * BATCH_SIZE + i][layout.minibatches().get(k).rowStarts()[i] / NUM_STEPS]++;
+                }
+            }
+        }
+        for (int slot = 0; slot < 6; slot++) {
+            for (int subsequence = 0; subsequence < 6; subsequence++) {
+                double share = counts[slot][subsequence] / (double) draws;
+                // standard deviation about 0.005
+                assertEquals(1.0 / 6, share, 0.03, "slot " + slot + " subsequence " + subsequence);
+            }
+        }
+    }
 }
