@@ -13,7 +13,8 @@ import org.rnnplayground.text.TextDecoder.RejectedText;
 class TextDecoderTest {
 
     private static Problem problemOf(byte[] bytes, long max) {
-        return assertThrows(RejectedText.class, () -> TextDecoder.decode(bytes, max)).problem();
+        return assertThrows(RejectedText.class, () -> TextDecoder.decode(bytes, max))
+                .problem();
     }
 
     @Test

@@ -1,29 +1,34 @@
 package org.rnnplayground.text.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.corpus.CorpusUnavailableException;
+import org.rnnplayground.text.CleaningMode;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TokenFrequency;
+import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -32,24 +37,39 @@ import org.rnnplayground.ui.chart.ChartType;
 import org.rnnplayground.ui.chart.Point;
 import org.rnnplayground.ui.chart.Series;
 
-/** Book section 8.2: pick a text, read it, see its characters counted. */
+/**
+ * Book section 8.2 on the user's text: choose a text and how it is cleaned and tokenized; see the
+ * tokens, their indices, the vocabulary and the most frequent tokens.
+ */
 @Route("text")
 @RouteAlias("")
 public class TextView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int PREVIEW_LINES = 12;
+    static final int CHART_TOKENS = 40;
 
+    private final CurrentText current;
     private final CorpusLoader loader;
 
-    final Grid<CatalogEntry> catalog = new Grid<>(CatalogEntry.class, false);
+    final SourcePanel sources;
+    final Select<CleaningMode> cleaning = new Select<>();
+    final Checkbox lowerCase = new Checkbox();
+    final Select<TokenizerKind> tokenizer = new Select<>();
+    final IntegerField bpeMerges = new IntegerField();
+    final IntegerField minFreq = new IntegerField();
     final Span currentName = new Span();
+    final Span corpusLength = new Span();
+    final Span vocabSize = new Span();
+    final Span unkShare = new Span();
     final Paragraph message = new Paragraph();
-    final Pre preview = new Pre();
-    final Chart charChart;
+    final ProgressBar progress = new ProgressBar();
+    final TokenPanel tokens = new TokenPanel();
+    final VocabularyPanel vocabulary = new VocabularyPanel();
+    final Chart tokenChart;
 
-    private CatalogEntry current;
+    private boolean updatingFields;
 
-    public TextView(CorpusLoader loader) {
+    public TextView(CurrentText current, CorpusLoader loader, TextProperties properties) {
+        this.current = current;
         this.loader = loader;
         setId("page-text");
         addClassName("page");
@@ -59,132 +79,252 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("text.intro"));
         intro.addClassName("muted");
 
-        catalog.setId("catalog-grid");
-        catalog.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        catalog.addColumn(CatalogEntry::name)
-                .setHeader(getTranslation("text.catalog.name"))
-                .setFlexGrow(3);
-        catalog.addColumn(e -> e.language().equals("zh") ? "中文" : "English")
-                .setHeader(getTranslation("text.catalog.language"))
-                .setFlexGrow(1);
-        catalog.addColumn(this::availability)
-                .setHeader(getTranslation("text.catalog.source"))
-                .setFlexGrow(2);
-        catalog.setItems(loader.store().catalog().entries());
-        catalog.setAllRowsVisible(true);
-        catalog.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::load));
-
-        currentName.setId("current-text-name");
+        sources = new SourcePanel(
+                loader.store(),
+                properties.maxUploadBytes(),
+                this::loadCatalogEntry,
+                this::useText,
+                this::showRejection);
         message.setId("text-message");
-        preview.setId("text-preview");
-        preview.addClassName("text-preview");
+        progress.setId("text-progress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
 
-        charChart = new Chart(new ChartConfig(
+        tokenChart = new Chart(new ChartConfig(
                 ChartType.BAR,
-                getTranslation("text.chars.chartTitle"),
-                Axis.category(getTranslation("text.chars.axisChar")),
-                Axis.linear(getTranslation("text.chars.axisCount")),
+                getTranslation("text.chart.title"),
+                Axis.category(getTranslation("text.chart.axisToken")),
+                Axis.linear(getTranslation("text.chart.axisCount")),
                 false,
                 false));
-        charChart.setId("char-chart");
-        charChart.setHeight("300px");
+        tokenChart.setId("token-chart");
+        tokenChart.setHeight("280px");
 
-        Div catalogCard = card(getTranslation("text.catalog.title"), catalog);
-        Div textCard = card(getTranslation("text.preview.title"), currentName, message, preview);
-        Div chartCard = card(getTranslation("text.chars.title"), charChart);
-        FlexLayout row = new FlexLayout(catalogCard, textCard);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.getStyle().set("gap", "var(--lumo-space-m)");
-        row.setWidthFull();
-        catalogCard.getStyle().set("flex", "1 1 22rem");
-        textCard.getStyle().set("flex", "2 1 28rem");
-        add(title, intro, row, chartCard);
+        Div chartCard = new Div(new H3(getTranslation("text.chart.card")), tokenChart);
+        chartCard.addClassName("card");
+        chartCard.setWidthFull();
+        FlexLayout lower = new FlexLayout(vocabulary, chartCard);
+        lower.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        lower.setWidthFull();
+        lower.getStyle().set("gap", "var(--lumo-space-m)");
+        vocabulary.getStyle().set("flex", "1 1 20rem");
+        chartCard.getStyle().set("flex", "2 1 30rem");
+
+        add(title, intro, sources, optionsBar(), message, progress, summary(), tokens, lower);
     }
 
-    private static Div card(String heading, com.vaadin.flow.component.Component... content) {
-        Div card = new Div(new H3(heading));
-        card.add(content);
-        card.addClassName("card");
-        card.setWidthFull();
-        return card;
+    private Component optionsBar() {
+        cleaning.setId("cleaning");
+        cleaning.setLabel(getTranslation("text.options.cleaning"));
+        cleaning.setItems(CleaningMode.values());
+        cleaning.setItemLabelGenerator(m -> getTranslation("text.options.cleaning." + m.name()));
+        cleaning.setHelperText(getTranslation("text.options.cleaning.help"));
+        lowerCase.setId("lower-case");
+        lowerCase.setLabel(getTranslation("text.options.lowerCase"));
+        tokenizer.setId("tokenizer");
+        tokenizer.setLabel(getTranslation("text.options.tokenizer"));
+        tokenizer.setItems(TokenizerKind.values());
+        tokenizer.setItemLabelGenerator(k -> getTranslation("text.options.tokenizer." + k.name()));
+        bpeMerges.setId("bpe-merges");
+        bpeMerges.setLabel(getTranslation("text.options.bpeMerges"));
+        bpeMerges.setMin(1);
+        bpeMerges.setMax(TextOptions.MAX_BPE_MERGES);
+        bpeMerges.setStepButtonsVisible(true);
+        minFreq.setId("min-freq");
+        minFreq.setLabel(getTranslation("text.options.minFreq"));
+        minFreq.setHelperText(getTranslation("text.options.minFreq.help"));
+        minFreq.setMin(0);
+        minFreq.setMax(1_000_000);
+        minFreq.setStepButtonsVisible(true);
+        showOptions(current.options());
+
+        cleaning.addValueChangeListener(e -> optionsChanged());
+        lowerCase.addValueChangeListener(e -> optionsChanged());
+        tokenizer.addValueChangeListener(e -> optionsChanged());
+        bpeMerges.addValueChangeListener(e -> optionsChanged());
+        minFreq.addValueChangeListener(e -> optionsChanged());
+
+        HorizontalLayout bar = new HorizontalLayout(cleaning, lowerCase, tokenizer, bpeMerges, minFreq);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.addClassName("options-bar");
+        return bar;
     }
 
-    private String availability(CatalogEntry entry) {
-        if (entry.kind() == CatalogEntry.Kind.SAMPLE) {
-            return getTranslation("text.catalog.shipped");
+    private Component summary() {
+        currentName.setId("current-text-name");
+        corpusLength.setId("corpus-length");
+        vocabSize.setId("vocab-size");
+        unkShare.setId("unk-share");
+        HorizontalLayout stats = new HorizontalLayout(
+                stat(getTranslation("text.summary.text"), currentName),
+                stat(getTranslation("text.summary.corpusLength"), corpusLength),
+                stat(getTranslation("text.summary.vocabSize"), vocabSize),
+                stat(getTranslation("text.summary.unkShare"), unkShare));
+        stats.addClassName("stats");
+        stats.getStyle().set("flex-wrap", "wrap");
+        return stats;
+    }
+
+    private static Component stat(String label, Span value) {
+        Span l = new Span(label);
+        l.addClassName("stat-label");
+        value.addClassName("stat-value");
+        Div box = new Div(l, value);
+        box.addClassName("stat");
+        return box;
+    }
+
+    private void showOptions(TextOptions o) {
+        updatingFields = true;
+        cleaning.setValue(o.cleaning());
+        lowerCase.setValue(o.lowerCase());
+        lowerCase.setEnabled(o.cleaning() == CleaningMode.UNICODE);
+        tokenizer.setValue(o.tokenizer());
+        bpeMerges.setValue(o.bpeMerges() > 0 ? o.bpeMerges() : 200);
+        bpeMerges.setVisible(o.tokenizer() == TokenizerKind.BPE);
+        minFreq.setValue(o.minFreq());
+        updatingFields = false;
+    }
+
+    /** The options in the form, or null (with the fields marked) when a value is invalid. */
+    TextOptions optionsFromFields() {
+        boolean bpe = tokenizer.getValue() == TokenizerKind.BPE;
+        bpeMerges.setVisible(bpe);
+        boolean unicode = cleaning.getValue() == CleaningMode.UNICODE;
+        lowerCase.setEnabled(unicode);
+        Integer merges = bpeMerges.getValue();
+        Integer freq = minFreq.getValue();
+        boolean mergesOk = !bpe || (merges != null && merges >= 1 && merges <= TextOptions.MAX_BPE_MERGES);
+        boolean freqOk = freq != null && freq >= 0 && freq <= 1_000_000;
+        bpeMerges.setInvalid(!mergesOk);
+        bpeMerges.setErrorMessage(
+                mergesOk ? null : getTranslation("text.options.bpeMerges.invalid", TextOptions.MAX_BPE_MERGES));
+        minFreq.setInvalid(!freqOk);
+        minFreq.setErrorMessage(freqOk ? null : getTranslation("text.options.minFreq.invalid"));
+        if (!mergesOk || !freqOk) {
+            return null;
         }
-        return loader.store().isAvailableOffline(entry)
-                ? getTranslation("text.catalog.cached")
-                : getTranslation("text.catalog.onDemand");
+        return new TextOptions(
+                cleaning.getValue(), !unicode || lowerCase.getValue(), tokenizer.getValue(), bpe ? merges : 0, freq);
+    }
+
+    private void optionsChanged() {
+        if (updatingFields) {
+            return;
+        }
+        TextOptions options = optionsFromFields();
+        if (options != null) {
+            current.source().ifPresent(source -> process(source, options));
+        }
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (current == null) {
-            catalog.select(loader.store().catalog().defaultEntry());
-        }
+        UI ui = attachEvent.getUI();
+        current.analysis().ifPresentOrElse(this::show, () -> {
+            busy(getTranslation(
+                    "text.loading", loader.store().catalog().defaultEntry().name()));
+            current.currentOrDefault()
+                    .whenComplete((loaded, error) -> ui.access(() -> {
+                        if (error != null) {
+                            showLoadError(loader.store().catalog().defaultEntry(), error);
+                        } else {
+                            current.adoptIfUnset(loaded);
+                            current.analysis().ifPresent(this::show);
+                        }
+                    }));
+        });
     }
 
-    private void load(CatalogEntry entry) {
-        current = entry;
-        currentName.setText(entry.name());
-        message.setText(getTranslation("text.loading", entry.name()));
-        message.removeClassName("message-error");
+    private void loadCatalogEntry(CatalogEntry entry) {
         UI ui = UI.getCurrent();
+        busy(getTranslation("text.loading", entry.name()));
         loader.readAsync(entry)
-                .whenComplete((text, error) -> ui.access(() -> {
-                    if (current != entry) {
-                        return;
-                    }
+                .whenComplete((raw, error) -> ui.access(() -> {
                     if (error != null) {
-                        showError(entry, error);
+                        showLoadError(entry, error);
                     } else {
-                        show(text);
+                        process(new CurrentText.Source(entry.name(), raw, entry.id()), currentOptionsOrDefault());
                     }
                 }));
     }
 
-    private void show(String text) {
-        message.setText("");
-        preview.setText(String.join("\n", text.lines().limit(PREVIEW_LINES).toList()));
-        List<Point> points = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, Integer> e : characterCounts(text).entrySet()) {
-            points.add(new Point(i++, e.getValue(), e.getKey().equals(" ") ? "␣" : e.getKey()));
-        }
-        charChart.setSeries(List.of(
-                new Series(getTranslation("text.chars.series"), ChartColors.color(0), points, false, false, 0)));
-        catalog.getDataProvider().refreshAll();
+    private void useText(String name, String raw) {
+        process(new CurrentText.Source(name, raw, null), currentOptionsOrDefault());
     }
 
-    private void showError(CatalogEntry entry, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String reason = cause instanceof CorpusUnavailableException e
-                ? getTranslation(
-                        "corpus.error." + e.reason().name(),
-                        entry.name(),
-                        entry.url(),
-                        loader.store().cacheDir())
-                : getTranslation("corpus.error.unexpected", entry.name());
-        message.setText(reason);
+    private TextOptions currentOptionsOrDefault() {
+        TextOptions fromFields = optionsFromFields();
+        return fromFields != null ? fromFields : current.options();
+    }
+
+    private void process(CurrentText.Source source, TextOptions options) {
+        UI ui = UI.getCurrent();
+        busy(getTranslation("text.processing", source.name()));
+        current.process(source, options)
+                .whenComplete((analysis, error) -> ui.access(() -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                        showRejection(getTranslation(
+                                "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
+                    } else {
+                        current.set(source, options, analysis);
+                        show(analysis);
+                    }
+                }));
+    }
+
+    private void busy(String text) {
+        message.setText(text);
+        message.removeClassName("message-error");
+        progress.setVisible(true);
+    }
+
+    private void showRejection(String text) {
+        progress.setVisible(false);
+        message.setText(text);
         message.addClassName("message-error");
-        preview.setText("");
+        current.source().ifPresent(s -> sources.showSelected(s.catalogId()));
     }
 
-    /** Characters of the text (letters only, lower case, as the book's cleaning), most frequent first. */
-    static Map<String, Integer> characterCounts(String text) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        text.toLowerCase()
-                .codePoints()
-                .filter(Character::isLetter)
-                .forEach(c -> counts.merge(Character.toString(c), 1, Integer::sum));
-        Map<String, Integer> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                .limit(40)
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+    private void showLoadError(CatalogEntry entry, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        showRejection(
+                cause instanceof CorpusUnavailableException e
+                        ? getTranslation(
+                                "corpus.error." + e.reason().name(),
+                                entry.name(),
+                                entry.url(),
+                                loader.store().cacheDir())
+                        : getTranslation("corpus.error.unexpected", entry.name()));
+    }
+
+    private void show(TextAnalysis analysis) {
+        progress.setVisible(false);
+        message.setText("");
+        message.removeClassName("message-error");
+        var text = analysis.text();
+        showOptions(text.options());
+        current.source().ifPresent(s -> sources.showSelected(s.catalogId()));
+        sources.refreshAvailability();
+        currentName.setText(analysis.name());
+        corpusLength.setText(String.format(getLocale(), "%,d", text.corpusLength()));
+        vocabSize.setText(String.format(getLocale(), "%,d", text.vocabSize()));
+        unkShare.setText(String.format(getLocale(), "%.2f %%", 100 * text.unknownShare()));
+        tokens.show(text);
+        vocabulary.show(text.vocab());
+        List<Point> points = new ArrayList<>();
+        List<TokenFrequency> top = text.vocab().tokenFreqs();
+        for (int i = 0; i < Math.min(CHART_TOKENS, top.size()); i++) {
+            String token = top.get(i).token();
+            points.add(new Point(i, top.get(i).count(), token.equals(" ") ? "␣" : token));
+        }
+        tokenChart.setSeries(List.of(
+                new Series(getTranslation("text.chart.series"), ChartColors.color(0), points, false, false, 0)));
     }
 
     @Override
