@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Learns BPE merges with the rules documented on {@link BpeTokenizer}, keeping pair counts up to
@@ -14,7 +15,15 @@ import java.util.Map;
  *
  * <p>Symbols are numbered; a pair {@code (left, right)} is packed into one {@code long} and owns a
  * <i>slot</i> holding its weighted count and the words it occurs in (a word may be listed twice or
- * no longer contain the pair; both are checked when the list is read). One learner learns once.
+ * no longer contain the pair; both are checked when the list is read).
+ *
+ * <p>The next merge comes from a priority queue ordered by count (highest first), then by first
+ * occurrence (earliest first), written as (word index, character offset in the word). Entries are
+ * not removed when a pair changes; a new entry is pushed instead, and a popped entry whose count
+ * is out of date is dropped. The character offset of an occurrence never changes when other
+ * symbols merge, and a pair's occurrences only disappear, so its first occurrence only moves
+ * later: an entry's recorded first occurrence is a lower bound, checked when the entry reaches the
+ * top and pushed again if it moved. One learner learns once.
  */
 final class BpeLearner {
     private static final int[] NO_WORDS = new int[0];
@@ -31,9 +40,24 @@ final class BpeLearner {
     private final LongIntMap slotOfPair = new LongIntMap(1024);
     private long[] slotPair = new long[1024];
     private int[] slotCount = new int[1024];
+    private long[] slotFirst = new long[1024]; // lower bound of the first occurrence, packed (word, offset)
     private int[][] slotWords = new int[1024][];
     private int[] slotWordCount = new int[1024];
+    private boolean[] slotDirty = new boolean[1024]; // changed since the queue last heard of it
     private int numSlots;
+    private int[] dirty = new int[64];
+    private int numDirty;
+
+    private final PriorityQueue<Candidate> queue = new PriorityQueue<>();
+
+    /** A queue entry: a slot with its count and a lower bound of its first occurrence when pushed. */
+    private record Candidate(int count, long first, int slot) implements Comparable<Candidate> {
+        @Override
+        public int compareTo(Candidate other) {
+            int byCount = Integer.compare(other.count, count);
+            return byCount != 0 ? byCount : Long.compare(first, other.first);
+        }
+    }
 
     BpeLearner(List<String> lines) {
         Map<String, int[]> counter = new LinkedHashMap<>();
@@ -57,6 +81,7 @@ final class BpeLearner {
             addPairs(w, +1);
             w++;
         }
+        pushDirtySlots();
     }
 
     BpeTokenizer learn(int numMerges) {
@@ -71,6 +96,7 @@ final class BpeLearner {
             BpeMerge merge = BpeMerge.of(symbols.get(left), symbols.get(right), slotCount[best]);
             merges.add(merge);
             mergeEverywhere(best, left, right, symbolId(merge.merged()), step);
+            pushDirtySlots();
         }
         Map<String, List<String>> learnedWords = new HashMap<>();
         for (int w = 0; w < words.length; w++) {
@@ -83,33 +109,37 @@ final class BpeLearner {
         return new BpeTokenizer(merges, learnedWords);
     }
 
-    /** The live slot with the highest count, ties to the pair that occurs first; -1 if none. */
+    /** The slot with the highest count, ties to the pair that occurs first; -1 if no pair is left. */
     private int bestSlot() {
-        int best = -1;
-        long bestFirst = Long.MAX_VALUE;
-        for (int s = 0; s < numSlots; s++) {
-            int count = slotCount[s];
-            if (count <= 0 || (best >= 0 && count < slotCount[best])) {
+        while (!queue.isEmpty()) {
+            Candidate top = queue.poll();
+            int slot = top.slot();
+            if (top.count() != slotCount[slot] || top.count() <= 0) {
+                continue; // out of date: a newer entry was pushed when the count changed
+            }
+            long first = firstOccurrence(slot);
+            slotFirst[slot] = first;
+            if (first != top.first()) {
+                queue.add(new Candidate(top.count(), first, slot)); // its first occurrence moved later
                 continue;
             }
-            if (best < 0 || count > slotCount[best]) {
-                best = s;
-                bestFirst = -1; // computed only if a tie needs it
-                continue;
-            }
-            if (bestFirst < 0) {
-                bestFirst = firstOccurrence(best);
-            }
-            long first = firstOccurrence(s);
-            if (first < bestFirst) {
-                best = s;
-                bestFirst = first;
-            }
+            return slot;
         }
-        return best;
+        return -1;
     }
 
-    /** @return (word index, position) of the pair's first occurrence, packed so that smaller is earlier */
+    private void pushDirtySlots() {
+        for (int k = 0; k < numDirty; k++) {
+            int slot = dirty[k];
+            slotDirty[slot] = false;
+            if (slotCount[slot] > 0) {
+                queue.add(new Candidate(slotCount[slot], slotFirst[slot], slot));
+            }
+        }
+        numDirty = 0;
+    }
+
+    /** @return (word index, character offset) of the pair's first occurrence, packed so that smaller is earlier */
     private long firstOccurrence(int slot) {
         int left = (int) (slotPair[slot] >>> 32);
         int right = (int) slotPair[slot];
@@ -118,9 +148,9 @@ final class BpeLearner {
         for (int k = 0; k < slotWordCount[slot]; k++) {
             int w = list[k];
             if (w < (int) (first >>> 32)) {
-                int pos = indexOfPair(w, left, right);
-                if (pos >= 0) {
-                    first = LongIntMap.pack(w, pos);
+                int offset = offsetOfPair(w, left, right);
+                if (offset >= 0) {
+                    first = LongIntMap.pack(w, offset);
                 }
             }
         }
@@ -134,7 +164,7 @@ final class BpeLearner {
         slotWordCount[slot] = 0;
         for (int k = 0; k < n; k++) {
             int w = list[k];
-            if (visitedAt[w] == step || indexOfPair(w, left, right) < 0) {
+            if (visitedAt[w] == step || offsetOfPair(w, left, right) < 0) {
                 continue;
             }
             visitedAt[w] = step;
@@ -157,13 +187,23 @@ final class BpeLearner {
     /** Adds ({@code sign} +1) or removes (-1) the pairs of word {@code w}, weighted by its frequency. */
     private void addPairs(int w, int sign) {
         int[] syms = words[w];
+        int offset = 0; // character offset of syms[i] in the word
         for (int i = 0; i + 1 < lengths[w]; i++) {
             long pair = LongIntMap.pack(syms[i], syms[i + 1]);
             int slot = sign > 0 ? slotFor(pair) : slotOfPair.get(pair);
             slotCount[slot] += sign * wordFreqs[w];
             if (sign > 0) {
                 listWord(slot, w);
+                slotFirst[slot] = Math.min(slotFirst[slot], LongIntMap.pack(w, offset));
             }
+            if (!slotDirty[slot]) {
+                slotDirty[slot] = true;
+                if (numDirty == dirty.length) {
+                    dirty = Arrays.copyOf(dirty, numDirty * 2);
+                }
+                dirty[numDirty++] = slot;
+            }
+            offset += symbols.get(syms[i]).length();
         }
     }
 
@@ -176,10 +216,13 @@ final class BpeLearner {
             int capacity = numSlots * 2;
             slotPair = Arrays.copyOf(slotPair, capacity);
             slotCount = Arrays.copyOf(slotCount, capacity);
+            slotFirst = Arrays.copyOf(slotFirst, capacity);
             slotWords = Arrays.copyOf(slotWords, capacity);
             slotWordCount = Arrays.copyOf(slotWordCount, capacity);
+            slotDirty = Arrays.copyOf(slotDirty, capacity);
         }
         slotPair[numSlots] = pair;
+        slotFirst[numSlots] = Long.MAX_VALUE;
         slotWords[numSlots] = NO_WORDS;
         return numSlots++;
     }
@@ -198,12 +241,15 @@ final class BpeLearner {
         slotWordCount[slot] = n + 1;
     }
 
-    private int indexOfPair(int w, int left, int right) {
+    /** @return the character offset of the leftmost occurrence of the pair in word {@code w}, or -1 */
+    private int offsetOfPair(int w, int left, int right) {
         int[] syms = words[w];
+        int offset = 0;
         for (int i = 0; i + 1 < lengths[w]; i++) {
             if (syms[i] == left && syms[i + 1] == right) {
-                return i;
+                return offset;
             }
+            offset += symbols.get(syms[i]).length();
         }
         return -1;
     }

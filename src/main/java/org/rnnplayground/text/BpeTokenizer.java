@@ -1,6 +1,7 @@
 package org.rnnplayground.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ public final class BpeTokenizer implements Tokenizer {
 
     BpeTokenizer(List<BpeMerge> merges, Map<String, List<String>> learnedWords) {
         this.merges = List.copyOf(merges);
-        this.learnedWords = Map.copyOf(learnedWords);
+        this.learnedWords = Collections.unmodifiableMap(learnedWords); // a fresh map from the learner
     }
 
     /**

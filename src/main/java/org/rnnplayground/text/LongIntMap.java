@@ -66,8 +66,11 @@ final class LongIntMap {
     }
 
     private int slot(long key) {
-        long h = key * 0x9E37_79B9_7F4A_7C15L; // Fibonacci hashing, then fold the high bits in
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
+        // the finalizer of MurmurHash3 (fmix64): every key bit reaches the low bits the mask keeps
+        long h = key;
+        h = (h ^ (h >>> 33)) * 0xFF51_AFD7_ED55_8CCDL;
+        h = (h ^ (h >>> 33)) * 0xC4CE_B9FE_1A85_EC53L;
+        return (int) (h ^ (h >>> 33)) & mask;
     }
 
     private void allocate(int capacity) {

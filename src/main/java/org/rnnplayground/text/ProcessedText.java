@@ -20,6 +20,8 @@ public record ProcessedText(
 
     public ProcessedText {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(lines, "lines");
+        Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(corpus, "corpus");
         lines = List.copyOf(lines);
@@ -29,6 +31,13 @@ public record ProcessedText(
         if (lines.size() != tokens.size()) {
             throw new IllegalArgumentException(
                     "one token list per line expected: " + lines.size() + " lines, " + tokens.size() + " token lists");
+        }
+        long numTokens = tokens instanceof TokenizedText text
+                ? text.numTokens()
+                : tokens.stream().mapToLong(List::size).sum();
+        if (numTokens != corpus.length) {
+            throw new IllegalArgumentException(
+                    "corpus must hold one index per token: " + numTokens + " tokens, corpus length " + corpus.length);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BpeTokenizerTest {
@@ -85,7 +86,31 @@ class BpeTokenizerTest {
     void incrementalLearningMatchesRecountingEveryStep() {
         List<String> lines = CleaningMode.BOOK.cleanLines(TimeMachine.text(), true);
 
-        assertThat(BpeTokenizer.learn(lines, 150).merges()).isEqualTo(naiveMerges(lines, 150));
+        assertThat(BpeTokenizer.learn(lines, 400).merges()).isEqualTo(naiveMerges(lines, 400));
+    }
+
+    @Test
+    void incrementalLearningMatchesRecountingOnTieHeavyRandomTexts() {
+        // few letters, short words: many pairs tie, and merged symbols meet again in new pairs
+        for (long seed = 0; seed < 200; seed++) {
+            Random random = new Random(seed);
+            List<String> lines = new ArrayList<>();
+            for (int line = 0; line < 3; line++) {
+                StringBuilder text = new StringBuilder();
+                for (int word = 0; word < 6; word++) {
+                    int length = 1 + random.nextInt(7);
+                    for (int k = 0; k < length; k++) {
+                        text.append((char) ('a' + random.nextInt(3)));
+                    }
+                    text.append(' ');
+                }
+                lines.add(text.toString().strip());
+            }
+
+            assertThat(BpeTokenizer.learn(lines, 30).merges())
+                    .as("seed %d, lines %s", seed, lines)
+                    .isEqualTo(naiveMerges(lines, 30));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.rnnplayground.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,26 @@ class TextPipelineTest {
         // counts: 书 3, 我 2, 爱 2, 读 2, space 1; ties by first appearance
         assertThat(text.vocab().idxToToken()).containsExactly("<unk>", "书", "我", "爱", "读", " ");
         assertThat(text.corpusLength()).isEqualTo(10);
+    }
+
+    @Test
+    void processedTextChecksThatItsPartsFit() {
+        Vocabulary vocab = Vocabulary.of(List.of(List.of("a", "b")));
+
+        assertThat(new ProcessedText(
+                                TextOptions.bookChars(), List.of("ab"), List.of(List.of("a", "b")), vocab, new int[] {
+                                    1, 2
+                                })
+                        .vocabSize())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> new ProcessedText(
+                        TextOptions.bookChars(), List.of("ab"), List.of(List.of("a", "b")), vocab, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("corpus must hold one index per token: 2 tokens, corpus length 1");
+        assertThatThrownBy(() -> new ProcessedText(
+                        TextOptions.bookChars(), List.of("ab", ""), List.of(List.of("a", "b")), vocab, new int[] {1, 2
+                        }))
+                .hasMessageContaining("one token list per line");
     }
 
     @Test
