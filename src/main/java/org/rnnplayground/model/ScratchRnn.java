@@ -253,7 +253,7 @@ public final class ScratchRnn implements CharModel {
         List<TensorShape> out = new ArrayList<>();
         INDArray xArray = Nd4j.createFromArray(x); // [B, T]
         out.add(TensorShape.of("X", Role.INPUT, -1, xArray.shape(), "token indices"));
-        INDArray oneHot = Nd4j.exec(new OneHot(xArray.transpose().dup(), vocabSize()))[0]; // [T, B, V]
+        INDArray oneHot = Nd4j.exec(new OneHot(xArray.transpose().dup(), vocabSize(), -1, 1.0, 0.0))[0]; // [T, B, V]
         out.add(TensorShape.of(
                 "one-hot",
                 Role.INPUT,
