@@ -1,0 +1,27 @@
+package org.rnnplayground;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Headless sub-commands of the jar: {@code java -jar rnn-playground.jar COMMAND [options]}. */
+final class CommandLine {
+
+    private CommandLine() {}
+
+    /**
+     * Runs one sub-command.
+     *
+     * @return the process exit status
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (command) {
+            default -> {
+                err.println("Unknown command '" + command + "'. Commands: (none yet). "
+                        + "Run without arguments to start the web app.");
+                yield 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package org.rnnplayground.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.rnnplayground.Application;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the browser tests: the app on a random loopback port, driven by Playwright in Debian's
+ * Chromium ({@code CHROMIUM} overrides the binary's path). Each test gets a fresh browser context,
+ * that is a fresh user.
+ */
+@SpringBootTest(
+        classes = Application.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1"})
+public abstract class BrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium())
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    private static Path chromium() {
+        String override = System.getenv("CHROMIUM");
+        Path path = Path.of(override != null && !override.isBlank() ? override : "/usr/bin/chromium");
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException(
+                    "Chromium not found at " + path + ": apt-get install chromium, or set CHROMIUM to its binary");
+        }
+        return path;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = newUser("en-US");
+        page = context.newPage();
+    }
+
+    /** A fresh browser context: a separate user with its own session. */
+    protected BrowserContext newUser(String locale) {
+        BrowserContext c = browser.newContext(
+                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1400, 1000));
+        c.setDefaultTimeout(20_000);
+        return c;
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + "/" + path;
+    }
+
+    /** Opens a page and waits until Vaadin has rendered its view. */
+    protected void open(String path) {
+        page.navigate(url(path));
+        page.waitForSelector("#page-title");
+    }
+
+    /** Saves a screenshot under target/screenshots, for people to look at. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
+    }
+
+    /** Number of canvas pixels of a chart that are not background (transparent or white). */
+    protected int paintedPixels(String chartSelector) {
+        Object n = page.evaluate(
+                "sel => { const c = document.querySelector(sel).shadowRoot.querySelector('canvas');"
+                        + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + " for (let i = 0; i < d.length; i += 4) {"
+                        + "   if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++; }"
+                        + " return n; }",
+                chartSelector);
+        return ((Number) n).intValue();
+    }
+
+    /** Points a chart has drawn, as its element reports them. */
+    protected int chartPoints(String chartSelector) {
+        String v = page.getAttribute(chartSelector, "data-points");
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+}

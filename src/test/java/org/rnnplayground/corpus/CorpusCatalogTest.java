@@ -1,0 +1,46 @@
+package org.rnnplayground.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CorpusCatalogTest {
+
+    @Test
+    void everyShippedSampleIsPackagedAndNonEmpty() throws Exception {
+        CorpusCatalog catalog = CorpusCatalog.load();
+        CorpusStore store =
+                new CorpusStore(catalog, Path.of("unused"), HttpClient.newHttpClient(), Duration.ofSeconds(1));
+        long samples = 0;
+        for (CatalogEntry e : catalog.entries()) {
+            if (e.kind() == CatalogEntry.Kind.SAMPLE) {
+                samples++;
+                assertFalse(store.read(e).isBlank(), e.id());
+            }
+        }
+        assertTrue(samples >= 3, "expected at least three samples, found " + samples);
+        assertTrue(catalog.find("rnn-zh").isPresent(), "a Chinese sample is listed");
+    }
+
+    @Test
+    void idsAreUnique() {
+        var ids = CorpusCatalog.load().entries().stream().map(CatalogEntry::id).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count());
+    }
+
+    @Test
+    void entriesValidateThemselves() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CatalogEntry("x", "X", "en", CatalogEntry.Kind.CORPUS, "http://h/x", "abc", "x.txt", null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CatalogEntry("x", "X", "en", CatalogEntry.Kind.SAMPLE, null, null, "../x.txt", null));
+    }
+}
