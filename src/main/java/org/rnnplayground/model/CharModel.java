@@ -1,0 +1,51 @@
+package org.rnnplayground.model;
+
+import java.util.List;
+
+/**
+ * A character-level (or any token-level) language model trained with truncated backpropagation
+ * through time, as in d2l 8.5 and 8.6.
+ *
+ * <p>Inputs are token indices {@code x[batch_size][num_steps]}; labels {@code y} have the same shape
+ * and are the inputs shifted by one token. An implementation is not thread-safe: one thread drives
+ * one model.
+ */
+public interface CharModel {
+
+    int vocabSize();
+
+    int numHiddens();
+
+    /** The number of trainable scalars. */
+    long parameterCount();
+
+    /** A zero state for {@code batchSize} rows (d2l {@code begin_state}). */
+    State beginState(int batchSize);
+
+    /**
+     * Runs the model over a minibatch without training it.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param state the state carried in, [batch_size, num_hiddens]; not modified
+     */
+    Forward forward(int[][] x, State state);
+
+    /**
+     * One step of minibatch SGD: forward, mean cross-entropy, backpropagation through time down to the
+     * carried-in {@code state} (the gradient stops there), optional clipping, update.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param y label indices, [batch_size, num_steps]
+     * @param state the state carried in, [batch_size, num_hiddens]; treated as a constant (detached)
+     *     and not modified
+     */
+    StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper);
+
+    /**
+     * Runs a real forward pass over {@code x} and lists every tensor it meets with its shape, inputs
+     * first, then per step, then outputs, then the parameters.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     */
+    List<TensorShape> traceShapes(int[][] x);
+}

@@ -1,0 +1,82 @@
+package org.rnnplayground.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Every buffer one forward and backward pass needs for one (batch_size, num_steps) shape, allocated
+ * once and overwritten by each minibatch, with the per-step row views cut once as well.
+ *
+ * <p>With {@code N = num_steps * batch_size}, rows are time-major: row {@code t * B + i} is step
+ * {@code t} of minibatch row {@code i}.
+ */
+final class RnnWorkspace {
+
+    final int batchSize;
+    final int numSteps;
+    /** {@code N = num_steps * batch_size}. */
+    final int n;
+
+    /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
+    final INDArray hAll;
+    /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code W_hh} at each step, [N, h]; a view. */
+    final INDArray hPrevAll;
+    /** {@code [H_1; ...; H_T]}, the outputs of the recurrence, [N, h]; a view. */
+    final INDArray hOutAll;
+    /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #hAll}. */
+    final INDArray[] hStep;
+
+    /** Logits {@code O}, [N, V]. */
+    final INDArray logits;
+    /** {@code log softmax(O)}, [N, V]. */
+    final INDArray logProbs;
+    /** One-hot labels, [N, V]. */
+    final INDArray labelsOneHot;
+    /** dL/dO, [N, V]. */
+    final INDArray dLogits;
+
+    /** {@code phi'} at every step, [N, h]. */
+    final INDArray derivAll;
+    /** dL/dH_t, then (in place) dL/dA_t for the pre-activations, [N, h]. */
+    final INDArray dHAll;
+    /** Row blocks of {@link #derivAll} and {@link #dHAll} per step t = 0..T-1 (step t+1 in H terms). */
+    final INDArray[] derivStep;
+
+    final INDArray[] dHStep;
+
+    RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
+        this.batchSize = batchSize;
+        this.numSteps = numSteps;
+        this.n = batchSize * numSteps;
+        hAll = Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens);
+        hPrevAll = rows(hAll, 0, n);
+        hOutAll = rows(hAll, batchSize, n + batchSize);
+        hStep = new INDArray[numSteps + 1];
+        for (int t = 0; t <= numSteps; t++) {
+            hStep[t] = rows(hAll, t * batchSize, (t + 1) * batchSize);
+        }
+        logits = Nd4j.zeros(dataType, n, vocabSize);
+        logProbs = Nd4j.zeros(dataType, n, vocabSize);
+        labelsOneHot = Nd4j.zeros(dataType, n, vocabSize);
+        dLogits = Nd4j.zeros(dataType, n, vocabSize);
+        derivAll = Nd4j.zeros(dataType, n, numHiddens);
+        dHAll = Nd4j.zeros(dataType, n, numHiddens);
+        derivStep = new INDArray[numSteps];
+        dHStep = new INDArray[numSteps];
+        for (int t = 0; t < numSteps; t++) {
+            derivStep[t] = rows(derivAll, t * batchSize, (t + 1) * batchSize);
+            dHStep[t] = rows(dHAll, t * batchSize, (t + 1) * batchSize);
+        }
+    }
+
+    boolean fits(int batchSize, int numSteps) {
+        return this.batchSize == batchSize && this.numSteps == numSteps;
+    }
+
+    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view. */
+    static INDArray rows(INDArray matrix, int from, int to) {
+        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+}

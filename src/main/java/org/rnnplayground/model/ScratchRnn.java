@@ -1,0 +1,320 @@
+package org.rnnplayground.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.shape.OneHot;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.TensorShape.Role;
+
+/**
+ * The RNN of d2l 8.5 from scratch: {@code H_t = phi(X_t W_xh + H_{t-1} W_hh + b_h)},
+ * {@code O_t = H_t W_hq + b_q}, trained by backpropagation through time written out by hand.
+ *
+ * <p>All per-minibatch arrays live in an {@link RnnWorkspace} allocated once per (batch_size,
+ * num_steps) shape; products are written into it with {@code Nd4j.gemm} and transpose flags, so a
+ * training step allocates almost nothing. Not thread-safe.
+ */
+public final class ScratchRnn implements CharModel {
+
+    private final RnnParams params;
+    private final RnnParams grads;
+    private final Activation activation;
+    private RnnWorkspace ws;
+
+    /**
+     * Wraps existing parameters; training updates them in place.
+     *
+     * @param params the parameters; their data type (float32 or float64) is the model's
+     */
+    public ScratchRnn(RnnParams params, Activation activation) {
+        this.params = params;
+        this.grads = RnnParams.zerosLike(params);
+        this.activation = activation;
+    }
+
+    /** A fresh model initialised as the book does, from {@code seed}. */
+    public static ScratchRnn create(
+            int vocabSize, int numHiddens, Activation activation, DataType dataType, long seed) {
+        return new ScratchRnn(RnnParams.init(vocabSize, numHiddens, dataType, seed), activation);
+    }
+
+    /** The live parameters (updated in place by {@link #trainStep}). */
+    public RnnParams params() {
+        return params;
+    }
+
+    /** The live gradients of the last {@link #lossAndGradients} or {@link #trainStep}, after clipping. */
+    RnnParams grads() {
+        return grads;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public int vocabSize() {
+        return params.vocabSize();
+    }
+
+    @Override
+    public int numHiddens() {
+        return params.numHiddens();
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.count();
+    }
+
+    @Override
+    public State beginState(int batchSize) {
+        return State.of(Nd4j.zeros(params.dataType(), batchSize, numHiddens()));
+    }
+
+    @Override
+    public Forward forward(int[][] x, State state) {
+        forwardPass(x, state.h());
+        return new Forward(ws.logits.dup(), finalState());
+    }
+
+    @Override
+    public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper) {
+        StepResult result = lossAndGradients(x, y, state, hyper);
+        if (result.finite()) {
+            sgd(hyper.lr());
+        }
+        return result;
+    }
+
+    /**
+     * Forward, loss and backward without the update; the (clipped) gradients are left in
+     * {@link #grads()}.
+     */
+    StepResult lossAndGradients(int[][] x, int[][] y, State state, TrainHyper hyper) {
+        forwardPass(x, state.h());
+        double loss = crossEntropy(y);
+        backward(x);
+        double norm = grads.globalNorm();
+        boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
+        boolean clipped = finite && hyper.clip() && norm > hyper.theta();
+        if (clipped) {
+            scaleGradients(hyper.theta() / norm);
+        }
+        return new StepResult(loss, ws.n, norm, clipped, finite, finalState());
+    }
+
+    /**
+     * Mean cross-entropy of the model on one minibatch, without gradients (for checks and evaluation).
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param y label indices, [batch_size, num_steps]
+     */
+    public double loss(int[][] x, int[][] y, State state) {
+        forwardPass(x, state.h());
+        return crossEntropy(y);
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * Runs the recurrence over all steps, leaving {@code H_0..H_T} in {@code ws.hAll} and the logits
+     * in {@code ws.logits}.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param h0 the state carried in, [batch_size, num_hiddens]; copied, not modified
+     */
+    private void forwardPass(int[][] x, INDArray h0) {
+        int batchSize = x.length;
+        int numSteps = x[0].length;
+        if (h0.size(0) != batchSize || h0.size(1) != numHiddens()) {
+            throw new IllegalArgumentException("state has shape " + java.util.Arrays.toString(h0.shape())
+                    + ", expected [" + batchSize + ", " + numHiddens() + "]");
+        }
+        workspace(batchSize, numSteps);
+        // X_t W_xh for all steps at once: row t*B+i of W_xh gathered = one-hot(x[i][t]) W_xh
+        Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, timeMajor(x)); // [T*B, h]
+        ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
+        ws.hStep[0].assign(h0);
+        for (int t = 0; t < numSteps; t++) {
+            cellForward(ws.hStep[t], ws.hStep[t + 1]);
+        }
+        // O = H W_hq + b_q for all steps in one product
+        Nd4j.gemm(ws.hOutAll, params.wHq(), ws.logits, false, false, 1.0, 0.0); // [T*B, V]
+        ws.logits.addiRowVector(params.bQ()); // in place on the workspace
+    }
+
+    /**
+     * One step of the cell: {@code H_t = phi(A_t)} with {@code A_t = (X_t W_xh + b_h) + H_{t-1} W_hh}.
+     *
+     * @param hPrev {@code H_{t-1}}, [batch_size, num_hiddens]
+     * @param hNext holds {@code X_t W_xh + b_h} on entry, {@code H_t} on exit, [batch_size,
+     *     num_hiddens]; in place
+     */
+    private void cellForward(INDArray hPrev, INDArray hNext) {
+        Nd4j.gemm(hPrev, params.wHh(), hNext, false, false, 1.0, 1.0); // += [B, h] x [h, h]
+        activation.applyInPlace(hNext);
+    }
+
+    /**
+     * Backpropagates {@code dL/dA_t} of one step to {@code H_{t-1}}: {@code dH_{t-1} += dA_t W_hh^T}.
+     * The mirror of {@link #cellForward}; the {@code W_hh} gradient is summed over steps afterwards.
+     *
+     * @param dA {@code dL/dA_t}, [batch_size, num_hiddens]
+     * @param dHPrev {@code dL/dH_{t-1}} from the output layer, [batch_size, num_hiddens]; accumulated
+     *     in place
+     */
+    private void cellBackward(INDArray dA, INDArray dHPrev) {
+        Nd4j.gemm(dA, params.wHh(), dHPrev, false, true, 1.0, 1.0); // += [B, h] x [h, h]^T
+    }
+
+    // ---------------------------------------------------------------- loss
+
+    /**
+     * Mean cross-entropy of {@code softmax(O)} against the labels, computed through a numerically
+     * stable log-softmax; leaves {@code dL/dO = (softmax(O) - onehot(y)) / N} in {@code ws.dLogits}.
+     *
+     * @param y label indices, [batch_size, num_steps], flattened time-major as {@code Y.T.reshape(-1)}
+     * @return the mean loss in nats
+     */
+    private double crossEntropy(int[][] y) {
+        INDArray labels = Nd4j.createFromArray(timeMajor(y)); // [T*B]
+        Nd4j.exec(new OneHot(labels, ws.labelsOneHot, vocabSize())); // [T*B, V]
+        Nd4j.exec(new LogSoftMax(ws.logits, ws.logProbs)); // [T*B, V]
+        ws.dLogits.assign(ws.logProbs).muli(ws.labelsOneHot); // scratch: log p at the labels
+        double loss = -ws.dLogits.sumNumber().doubleValue() / ws.n;
+        Nd4j.exec(new Exp(ws.logProbs, ws.dLogits)); // softmax, [T*B, V]
+        ws.dLogits.subi(ws.labelsOneHot).muli(1.0 / ws.n); // in place
+        return loss;
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Backpropagation through time from {@code ws.dLogits} down to {@code H_0}, which is a constant
+     * (the gradient stops at the minibatch boundary). Writes every gradient into {@link #grads}.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     */
+    private void backward(int[][] x) {
+        // output layer: O = H W_hq + b_q
+        Nd4j.gemm(ws.hOutAll, ws.dLogits, grads.wHq(), true, false, 1.0, 0.0); // [h, T*B] x [T*B, V]
+        ws.dLogits.sum(grads.bQ(), 0); // [V]
+        Nd4j.gemm(ws.dLogits, params.wHq(), ws.dHAll, false, true, 1.0, 0.0); // [T*B, V] x [V, h]
+        // recurrence, last step first; dHStep[t] becomes dL/dA for H_{t+1} in place
+        activation.derivativeFromOutput(ws.hOutAll, ws.derivAll); // [T*B, h]
+        for (int t = ws.numSteps - 1; t >= 0; t--) {
+            ws.dHStep[t].muli(ws.derivStep[t]); // dA = dH * phi'(A), in place on the workspace
+            if (t > 0) {
+                cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
+            }
+        }
+        INDArray dA = ws.dHAll; // [T*B, h]
+        Nd4j.gemm(ws.hPrevAll, dA, grads.wHh(), true, false, 1.0, 0.0); // [h, T*B] x [T*B, h]
+        dA.sum(grads.bH(), 0); // [h]
+        // one-hot(X)^T dA is a scatter-add of the rows of dA into the rows of the input tokens
+        INDArray tokens = Nd4j.createFromArray(timeMajor(x)); // [T*B]
+        Nd4j.exec(DynamicCustomOp.builder("unsorted_segment_sum")
+                .addInputs(dA, tokens)
+                .addOutputs(grads.wXh()) // [V, h]
+                .addIntegerArguments(vocabSize())
+                .build());
+    }
+
+    // ---------------------------------------------------------------- clipping and update
+
+    /** Multiplies every gradient by {@code factor}, in place on the gradients. */
+    private void scaleGradients(double factor) {
+        for (INDArray g : grads.arrays()) {
+            g.muli(factor); // in place
+        }
+    }
+
+    /** {@code p -= lr * grad} for every parameter, in place on the parameters. */
+    private void sgd(double lr) {
+        List<INDArray> ps = params.arrays();
+        List<INDArray> gs = grads.arrays();
+        for (int i = 0; i < ps.size(); i++) {
+            Nd4j.getBlasWrapper().level1().axpy(ps.get(i).length(), -lr, gs.get(i), ps.get(i)); // in place
+        }
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    @Override
+    public List<TensorShape> traceShapes(int[][] x) {
+        int batchSize = x.length;
+        int numSteps = x[0].length;
+        List<TensorShape> out = new ArrayList<>();
+        INDArray xArray = Nd4j.createFromArray(x); // [B, T]
+        out.add(TensorShape.of("X", Role.INPUT, -1, xArray.shape(), "token indices"));
+        INDArray oneHot = Nd4j.exec(new OneHot(xArray.transpose().dup(), vocabSize(), -1, 1.0, 0.0))[0]; // [T, B, V]
+        out.add(TensorShape.of(
+                "one-hot",
+                Role.INPUT,
+                -1,
+                oneHot.shape(),
+                "F.one_hot(X.T, vocab_size); the model gathers rows of W_xh instead"));
+        State state = beginState(batchSize);
+        out.add(TensorShape.of("H_0", Role.STATE, 0, state.h().shape(), "begin_state"));
+        forwardPass(x, state.h());
+        for (int t = 0; t < numSteps; t++) {
+            out.add(TensorShape.of("X_t", Role.INPUT, t + 1, oneHot.slice(t).shape(), ""));
+            out.add(TensorShape.of("H_t", Role.ACTIVATION, t + 1, ws.hStep[t + 1].shape(), ""));
+            INDArray oT = RnnWorkspace.rows(ws.logits, t * batchSize, (t + 1) * batchSize);
+            out.add(TensorShape.of("O_t", Role.OUTPUT, t + 1, oT.shape(), ""));
+        }
+        out.add(TensorShape.of("outputs", Role.OUTPUT, -1, ws.logits.shape(), "torch.cat(outputs), time-major"));
+        out.add(TensorShape.of("H_T", Role.STATE, numSteps, ws.hStep[numSteps].shape(), "state returned"));
+        List<String> names = RnnParams.names();
+        List<INDArray> arrays = params.arrays();
+        for (int i = 0; i < arrays.size(); i++) {
+            out.add(TensorShape.of(
+                    names.get(i), Role.PARAMETER, -1, arrays.get(i).shape(), ""));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void workspace(int batchSize, int numSteps) {
+        if (ws == null || !ws.fits(batchSize, numSteps)) {
+            ws = new RnnWorkspace(batchSize, numSteps, vocabSize(), numHiddens(), params.dataType());
+        }
+    }
+
+    private State finalState() {
+        return State.of(ws.hStep[ws.numSteps].dup());
+    }
+
+    /**
+     * Flattens {@code [batch_size][num_steps]} time-major: element {@code t * B + i} is {@code m[i][t]}
+     * ({@code M.T.reshape(-1)}). Checks that every index is in the vocabulary.
+     */
+    private int[] timeMajor(int[][] m) {
+        int batchSize = m.length;
+        int numSteps = m[0].length;
+        int v = vocabSize();
+        int[] flat = new int[batchSize * numSteps];
+        for (int i = 0; i < batchSize; i++) {
+            if (m[i].length != numSteps) {
+                throw new IllegalArgumentException(
+                        "ragged minibatch: row " + i + " has " + m[i].length + " steps, row 0 has " + numSteps);
+            }
+            for (int t = 0; t < numSteps; t++) {
+                int token = m[i][t];
+                if (token < 0 || token >= v) {
+                    throw new IllegalArgumentException(
+                            "token index " + token + " outside the vocabulary [0, " + v + ")");
+                }
+                flat[t * batchSize + i] = token;
+            }
+        }
+        return flat;
+    }
+}

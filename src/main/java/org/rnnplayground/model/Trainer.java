@@ -1,0 +1,151 @@
+package org.rnnplayground.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.rnnplayground.model.TrainOutcome.Status;
+import org.rnnplayground.sampling.Minibatch;
+import org.rnnplayground.sampling.SamplerKind;
+import org.rnnplayground.sampling.Samplers;
+import org.rnnplayground.text.Vocabulary;
+
+/**
+ * The book's training loop ({@code train_ch8} and {@code train_epoch_ch8}, d2l 8.5.5) for any
+ * {@link CharModel}, meant to run on a worker thread: it reports each epoch to a listener, stops
+ * cleanly on divergence, and checks for cancellation before every minibatch.
+ */
+public final class Trainer {
+
+    /** A perplexity above this counts as overflow (divergence). */
+    public static final double MAX_PERPLEXITY = 1e9;
+
+    private final LongSupplier nanoTime;
+
+    /**
+     * @param nanoTime the clock for throughput and elapsed time, e.g. {@code System::nanoTime}
+     */
+    public Trainer(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Trains {@code model} on {@code corpus} for {@code config.numEpochs()} epochs.
+     *
+     * @param corpus token indices of the whole training text, [corpus_length]
+     * @param vocab maps generation prefixes to indices and back
+     * @param cancelled polled before every minibatch; when it turns true the run stops within one
+     *     minibatch and the partial epoch is discarded
+     */
+    public TrainOutcome run(
+            CharModel model,
+            TrainConfig config,
+            int[] corpus,
+            Vocabulary vocab,
+            TrainListener listener,
+            BooleanSupplier cancelled) {
+        RandomGenerator samplerRng = Samplers.rng(config.seed());
+        List<EpochReport> reports = new ArrayList<>();
+        long start = nanoTime.getAsLong();
+        for (int epoch = 1; epoch <= config.numEpochs(); epoch++) {
+            List<Minibatch> batches = Samplers.epoch(
+                            config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng)
+                    .minibatches();
+            if (batches.isEmpty()) {
+                return new TrainOutcome(
+                        Status.COMPLETED,
+                        reports,
+                        0,
+                        "the corpus of " + corpus.length
+                                + " tokens is too short for one minibatch of batch_size " + config.batchSize()
+                                + " and num_steps " + config.numSteps());
+            }
+            EpochStats stats = new EpochStats(nanoTime.getAsLong());
+            State state = null;
+            for (Minibatch mb : batches) {
+                if (cancelled.getAsBoolean()) {
+                    return new TrainOutcome(Status.CANCELLED, reports, 0, "cancelled in epoch " + epoch);
+                }
+                boolean fresh = state == null || config.sampler() == SamplerKind.RANDOM;
+                // sequential: carry the values of H, but the model treats them as constants (detach)
+                State in = fresh ? model.beginState(mb.batchSize()) : state;
+                StepResult r = model.trainStep(mb.x(), mb.y(), in, config.hyper());
+                if (!r.finite()) {
+                    return diverged(
+                            reports,
+                            epoch,
+                            "the loss became " + r.loss() + " (gradient norm " + r.gradNorm() + ") in epoch " + epoch);
+                }
+                stats.add(r);
+                state = r.state();
+            }
+            long now = nanoTime.getAsLong();
+            EpochReport report = stats.report(epoch, now, start);
+            if (!(report.perplexity() <= MAX_PERPLEXITY)) {
+                return diverged(
+                        reports, epoch, "the perplexity overflowed (" + report.perplexity() + ") in epoch " + epoch);
+            }
+            reports.add(report);
+            listener.onEpoch(report);
+            boolean sampleNow =
+                    config.sampleEvery() > 0 && (epoch % config.sampleEvery() == 0 || epoch == config.numEpochs());
+            if (sampleNow) {
+                Decoding decoding = config.decoding().greedy()
+                        ? config.decoding()
+                        : Decoding.sampling(
+                                config.decoding().temperature(),
+                                config.decoding().seed() + epoch);
+                listener.onSample(
+                        epoch,
+                        Generator.generate(
+                                model, config.prefix(), config.numPreds(), decoding, vocab::indexOf, vocab::tokenAt));
+            }
+        }
+        return new TrainOutcome(Status.COMPLETED, reports, 0, "trained " + config.numEpochs() + " epochs");
+    }
+
+    private static TrainOutcome diverged(List<EpochReport> reports, int epoch, String why) {
+        return new TrainOutcome(Status.DIVERGED, reports, epoch, "diverged: " + why);
+    }
+
+    /** Running sums over one epoch's minibatches. */
+    private static final class EpochStats {
+        private final long start;
+        private double lossSum; // sum of loss * tokens, as d2l's metric.add(l * y.numel(), y.numel())
+        private long tokens;
+        private int minibatches;
+        private int clipped;
+        private double normSum;
+        private double normMax;
+
+        EpochStats(long start) {
+            this.start = start;
+        }
+
+        void add(StepResult r) {
+            lossSum += r.loss() * r.tokens();
+            tokens += r.tokens();
+            minibatches++;
+            clipped += r.clipped() ? 1 : 0;
+            normSum += r.gradNorm();
+            normMax = Math.max(normMax, r.gradNorm());
+        }
+
+        EpochReport report(int epoch, long now, long runStart) {
+            long nanos = Math.max(1, now - start);
+            return new EpochReport(
+                    epoch,
+                    Math.exp(lossSum / tokens),
+                    tokens / (nanos / 1e9),
+                    normSum / minibatches,
+                    normMax,
+                    (double) clipped / minibatches,
+                    minibatches,
+                    tokens,
+                    Duration.ofNanos(nanos),
+                    Duration.ofNanos(now - runStart));
+        }
+    }
+}

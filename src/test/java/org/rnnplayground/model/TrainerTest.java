@@ -1,0 +1,214 @@
+package org.rnnplayground.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.model.TrainOutcome.Status;
+import org.rnnplayground.sampling.SamplerKind;
+import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextPipeline;
+
+class TrainerTest {
+
+    static final ProcessedText TEXT = TextPipeline.process("hello world ".repeat(30), TextOptions.bookChars());
+
+    static TrainConfig small(SamplerKind sampler, int epochs) {
+        return TrainConfig.book()
+                .withNumHiddens(32)
+                .withBatch(4, 10)
+                .withNumEpochs(epochs)
+                .withSampler(sampler)
+                .withSamples(0, "he", 10, Decoding.greedyArgmax());
+    }
+
+    @Test
+    void overfitsATinyCorpus() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 150).withHyper(TrainHyper.clipped(2, 1));
+        ScratchRnn model = config.newScratchModel(TEXT.vocab().vocabSize());
+        List<EpochReport> seen = new ArrayList<>();
+        TrainOutcome outcome =
+                new Trainer(System::nanoTime).run(model, config, TEXT.corpus(), TEXT.vocab(), seen::add, () -> false);
+        assertEquals(Status.COMPLETED, outcome.status());
+        assertEquals(150, seen.size());
+        double first = seen.get(0).perplexity();
+        assertTrue(
+                Math.abs(first - TEXT.vocab().vocabSize()) < 0.3 * TEXT.vocab().vocabSize(), "first epoch " + first);
+        assertTrue(outcome.finalPerplexity() < 1.1, "final perplexity " + outcome.finalPerplexity());
+        String sample = Generator.generate(
+                        model, "hel", 9, Decoding.greedyArgmax(), TEXT.vocab()::indexOf, TEXT.vocab()::tokenAt)
+                .text();
+        assertEquals("hello world ", sample);
+    }
+
+    @Test
+    void sequentialCarriesTheStateAndRandomStartsFromZeros() {
+        for (SamplerKind kind : SamplerKind.values()) {
+            Recording model =
+                    new Recording(small(kind, 2).newScratchModel(TEXT.vocab().vocabSize()));
+            new Trainer(System::nanoTime)
+                    .run(model, small(kind, 2), TEXT.corpus(), TEXT.vocab(), TrainListener.none(), () -> false);
+            int perEpoch = model.inputs.size() / 2;
+            assertTrue(perEpoch >= 3, "enough minibatches to test");
+            for (int k = 0; k < model.inputs.size(); k++) {
+                INDArray in = model.inputs.get(k);
+                boolean epochStart = k % perEpoch == 0;
+                if (kind == SamplerKind.SEQUENTIAL && !epochStart) {
+                    assertTrue(in.equalsWithEps(model.outputs.get(k - 1), 0), "state of minibatch " + k);
+                    assertTrue(in.norm2Number().doubleValue() > 0);
+                } else {
+                    assertEquals(0.0, in.norm2Number().doubleValue(), kind + " minibatch " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reportsGradientNormsAndClipping() {
+        TrainConfig config = small(SamplerKind.RANDOM, 3).withHyper(TrainHyper.clipped(1, 0.05));
+        List<EpochReport> seen = new ArrayList<>();
+        new Trainer(new FakeClock(1_000_000)::next)
+                .run(
+                        config.newScratchModel(TEXT.vocab().vocabSize()),
+                        config,
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        seen::add,
+                        () -> false);
+        EpochReport r = seen.get(0);
+        assertEquals(1, r.epoch());
+        assertTrue(r.maxGradNorm() >= r.meanGradNorm() && r.meanGradNorm() > 0);
+        assertTrue(r.clippedShare() > 0 && r.clippedShare() <= 1);
+        assertEquals((long) r.minibatches() * 4 * 10, r.tokens());
+        assertTrue(r.tokensPerSecond() > 0);
+        assertTrue(seen.get(2).elapsed().compareTo(seen.get(0).elapsed()) > 0);
+    }
+
+    @Test
+    void detectsDivergenceWithoutClipping() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 30).withHyper(TrainHyper.unclipped(1000));
+        TrainOutcome outcome = new Trainer(System::nanoTime)
+                .run(
+                        config.newScratchModel(TEXT.vocab().vocabSize()),
+                        config,
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        TrainListener.none(),
+                        () -> false);
+        assertEquals(Status.DIVERGED, outcome.status(), outcome.message());
+        assertTrue(outcome.divergedAtEpoch() >= 1);
+        assertEquals(outcome.divergedAtEpoch() - 1, outcome.epochs().size());
+    }
+
+    @Test
+    void stopsWithinOneMinibatchWhenCancelled() {
+        Recording model = new Recording(
+                small(SamplerKind.RANDOM, 50).newScratchModel(TEXT.vocab().vocabSize()));
+        AtomicInteger polls = new AtomicInteger();
+        TrainOutcome outcome = new Trainer(System::nanoTime)
+                .run(
+                        model,
+                        small(SamplerKind.RANDOM, 50),
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        TrainListener.none(),
+                        () -> polls.incrementAndGet() > 5);
+        assertEquals(Status.CANCELLED, outcome.status());
+        assertEquals(5, model.inputs.size(), "no minibatch after the flag turned");
+    }
+
+    @Test
+    void samplesEveryKEpochsAndAfterTheLast() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 5).withSamples(2, "hel", 5, Decoding.sampling(1.0, 7));
+        List<Integer> sampledAt = new ArrayList<>();
+        new Trainer(System::nanoTime)
+                .run(
+                        config.newScratchModel(TEXT.vocab().vocabSize()),
+                        config,
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        new TrainListener() {
+                            @Override
+                            public void onEpoch(EpochReport report) {}
+
+                            @Override
+                            public void onSample(int epoch, Generation sample) {
+                                sampledAt.add(epoch);
+                                assertTrue(sample.text().startsWith("hel"));
+                                assertEquals(8, sample.tokens().size());
+                            }
+                        },
+                        () -> false);
+        assertEquals(List.of(2, 4, 5), sampledAt);
+    }
+
+    /** Delegates to a model and records the state values it is given and returns. */
+    static final class Recording implements CharModel {
+        final CharModel inner;
+        final List<INDArray> inputs = new ArrayList<>();
+        final List<INDArray> outputs = new ArrayList<>();
+
+        Recording(CharModel inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper) {
+            inputs.add(state.h().dup());
+            StepResult r = inner.trainStep(x, y, state, hyper);
+            outputs.add(r.state().h().dup());
+            assertFalse(r.state().h() == state.h());
+            return r;
+        }
+
+        @Override
+        public int vocabSize() {
+            return inner.vocabSize();
+        }
+
+        @Override
+        public int numHiddens() {
+            return inner.numHiddens();
+        }
+
+        @Override
+        public long parameterCount() {
+            return inner.parameterCount();
+        }
+
+        @Override
+        public State beginState(int batchSize) {
+            return inner.beginState(batchSize);
+        }
+
+        @Override
+        public Forward forward(int[][] x, State state) {
+            return inner.forward(x, state);
+        }
+
+        @Override
+        public List<TensorShape> traceShapes(int[][] x) {
+            return inner.traceShapes(x);
+        }
+    }
+
+    /** A clock that advances by a fixed step each time it is read. */
+    static final class FakeClock {
+        private final long step;
+        private long now;
+
+        FakeClock(long step) {
+            this.step = step;
+        }
+
+        long next() {
+            return now += step;
+        }
+    }
+}
