@@ -2,6 +2,7 @@ package org.rnnplayground;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.rnnplayground.cli.TrainCommand;
 
 /** Headless sub-commands of the jar: {@code java -jar rnn-playground.jar COMMAND [options]}. */
 final class CommandLine {
@@ -17,9 +18,10 @@ final class CommandLine {
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (command) {
+            case "train" -> TrainCommand.run(rest, out);
             default -> {
-                err.println("Unknown command '" + command + "'. Commands: (none yet). "
-                        + "Run without arguments to start the web app.");
+                err.println("Unknown command '" + command + "'. Commands: train (headless training, --help for"
+                        + " its options). Run without arguments to start the web app.");
                 yield 2;
             }
         };
