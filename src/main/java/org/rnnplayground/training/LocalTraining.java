@@ -1,0 +1,345 @@
+package org.rnnplayground.training;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Generation;
+import org.rnnplayground.model.TrainListener;
+import org.rnnplayground.model.TrainOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process run queue, registry and progress feed: the embedded default. Runs train on the
+ * threads of {@code workers} (one per slot); waiting runs are served fairly between users.
+ */
+public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTraining.class);
+
+    private record Subscriber(UserId owner, Consumer<RunEvent> listener) {}
+
+    private final RunExecutor executor;
+    private final ExecutorService workers;
+    private final Clock clock;
+    private final AtomicLong ids = new AtomicLong();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    private final Object lock = new Object();
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final FairQueue<Run> waiting = new FairQueue<>();
+    private final Map<UserId, Integer> runningPerUser = new HashMap<>();
+    private TrainingLimits limits;
+    private int running;
+    private boolean closed;
+
+    /**
+     * @param workers runs the training; needs at least {@code limits.slots()} threads, and more if
+     *     the admin may raise the slots later (a cached thread pool fits)
+     */
+    public LocalTraining(RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock) {
+        this.executor = executor;
+        this.workers = workers;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    // ---- RunQueue
+
+    @Override
+    public LaunchResult launch(UserId owner, RunSpec spec) {
+        Run run;
+        synchronized (lock) {
+            if (closed) {
+                return LaunchResult.refused(LaunchResult.Refusal.SHUTTING_DOWN, 0);
+            }
+            boolean startsNow = running < limits.slots()
+                    && waiting.size() == 0
+                    && runningPerUser.getOrDefault(owner, 0) < limits.maxRunningPerUser();
+            if (!startsNow && waiting.size(owner) >= limits.maxQueuedPerUser()) {
+                return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_QUEUED, limits.maxQueuedPerUser());
+            }
+            run = new Run("r" + ids.incrementAndGet(), owner, spec, clock.instant());
+            runs.put(run.id(), run);
+            waiting.add(owner, run);
+        }
+        publish(RunEvent.Kind.QUEUED, run);
+        dispatch();
+        return LaunchResult.accepted(snapshot(run));
+    }
+
+    @Override
+    public boolean stop(String runId, UserId requester) {
+        Run run;
+        synchronized (lock) {
+            run = runs.get(runId);
+            if (run == null || !run.owner().equals(requester)) {
+                return false;
+            }
+        }
+        return stop(run);
+    }
+
+    private boolean stop(Run run) {
+        boolean unqueued;
+        synchronized (lock) {
+            if (run.status().isFinal()) {
+                return false;
+            }
+            run.requestCancel();
+            unqueued = waiting.remove(run.owner(), run);
+            if (unqueued) {
+                run.ended(RunStatus.STOPPED, 0, "stopped before it started", null, clock);
+            }
+        }
+        if (unqueued) {
+            publish(RunEvent.Kind.ENDED, run);
+            publishPositions();
+        }
+        return true;
+    }
+
+    @Override
+    public TrainingLimits limits() {
+        synchronized (lock) {
+            return limits;
+        }
+    }
+
+    @Override
+    public void setLimits(TrainingLimits newLimits) {
+        synchronized (lock) {
+            limits = newLimits;
+        }
+        dispatch();
+    }
+
+    @Override
+    public int running() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    @Override
+    public int queued() {
+        synchronized (lock) {
+            return waiting.size();
+        }
+    }
+
+    /** Starts waiting runs while slots are free. */
+    private void dispatch() {
+        List<Run> started = new ArrayList<>();
+        synchronized (lock) {
+            while (!closed && running < limits.slots()) {
+                Optional<Run> next = waiting.poll(u -> runningPerUser.getOrDefault(u, 0) < limits.maxRunningPerUser());
+                if (next.isEmpty()) {
+                    break;
+                }
+                Run run = next.get();
+                running++;
+                runningPerUser.merge(run.owner(), 1, Integer::sum);
+                run.started(clock);
+                started.add(run);
+            }
+        }
+        for (Run run : started) {
+            publish(RunEvent.Kind.STARTED, run);
+            workers.execute(() -> train(run));
+        }
+        if (!started.isEmpty()) {
+            publishPositions();
+        }
+    }
+
+    private void train(Run run) {
+        RunExecutor.Result result = null;
+        try {
+            result = executor.train(run.spec(), listenerFor(run), run::cancelRequested);
+            TrainOutcome outcome = result.outcome();
+            RunStatus status = switch (outcome.status()) {
+                case COMPLETED -> RunStatus.FINISHED;
+                case CANCELLED -> RunStatus.STOPPED;
+                case DIVERGED -> RunStatus.DIVERGED;
+            };
+            run.ended(status, outcome.divergedAtEpoch(), outcome.message(), result.model(), clock);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("Run {} of {} failed", run.id(), run.owner().shortForm(), e);
+            run.ended(RunStatus.FAILED, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), null, clock);
+        } finally {
+            synchronized (lock) {
+                running--;
+                runningPerUser.merge(run.owner(), -1, Integer::sum);
+            }
+        }
+        publish(RunEvent.Kind.ENDED, run);
+        evictFinished(run.owner());
+        dispatch();
+    }
+
+    private TrainListener listenerFor(Run run) {
+        return new TrainListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                run.addEpoch(report);
+                publish(RunEvent.Kind.EPOCH, run);
+            }
+
+            @Override
+            public void onSample(int epoch, Generation sample) {
+                run.addSample(new RunSample(epoch, sample.text(), sample.notes()));
+                publish(RunEvent.Kind.SAMPLE, run);
+            }
+        };
+    }
+
+    /** Drops the oldest finished runs of a user beyond the limit, freeing their models. */
+    private void evictFinished(UserId owner) {
+        List<Run> removed = new ArrayList<>();
+        synchronized (lock) {
+            List<Run> finished = runs.values().stream()
+                    .filter(r -> r.owner().equals(owner) && r.status().isFinal())
+                    .toList();
+            for (int i = 0; i < finished.size() - limits.keepFinishedPerUser(); i++) {
+                runs.remove(finished.get(i).id());
+                removed.add(finished.get(i));
+            }
+        }
+        removed.forEach(r -> publish(RunEvent.Kind.REMOVED, r));
+    }
+
+    // ---- RunRegistry
+
+    @Override
+    public List<RunSnapshot> runsOf(UserId owner) {
+        return snapshots(r -> r.owner().equals(owner));
+    }
+
+    @Override
+    public Optional<RunSnapshot> find(String runId, UserId requester) {
+        Run run;
+        synchronized (lock) {
+            run = runs.get(runId);
+        }
+        return run == null || !run.owner().equals(requester) ? Optional.empty() : Optional.of(snapshot(run));
+    }
+
+    @Override
+    public List<RunSnapshot> all() {
+        return snapshots(r -> true);
+    }
+
+    @Override
+    public List<UserSummary> users() {
+        Map<UserId, int[]> counts = new LinkedHashMap<>();
+        synchronized (lock) {
+            for (Run r : runs.values()) {
+                int[] c = counts.computeIfAbsent(r.owner(), u -> new int[3]);
+                RunStatus s = r.status();
+                c[s == RunStatus.QUEUED ? 0 : s == RunStatus.RUNNING ? 1 : 2]++;
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new UserSummary(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+    }
+
+    @Override
+    public boolean stopAny(String runId) {
+        Run run;
+        synchronized (lock) {
+            run = runs.get(runId);
+        }
+        return run != null && stop(run);
+    }
+
+    /** The trained model of one of the requester's finished runs, for generation. */
+    public Optional<org.rnnplayground.model.CharModel> model(String runId, UserId requester) {
+        Run run;
+        synchronized (lock) {
+            run = runs.get(runId);
+        }
+        return run == null || !run.owner().equals(requester) ? Optional.empty() : Optional.ofNullable(run.model());
+    }
+
+    private List<RunSnapshot> snapshots(java.util.function.Predicate<Run> filter) {
+        List<Run> selected;
+        synchronized (lock) {
+            selected = runs.values().stream().filter(filter).toList();
+        }
+        return selected.stream()
+                .map(this::snapshot)
+                .sorted(Comparator.comparing(RunSnapshot::createdAt)
+                        .thenComparing(RunSnapshot::id)
+                        .reversed())
+                .toList();
+    }
+
+    private RunSnapshot snapshot(Run run) {
+        int position = 0;
+        if (run.status() == RunStatus.QUEUED) {
+            synchronized (lock) {
+                position = waiting.order().indexOf(run) + 1;
+            }
+        }
+        return run.snapshot(position);
+    }
+
+    // ---- ProgressFeed
+
+    @Override
+    public AutoCloseable subscribe(UserId owner, Consumer<RunEvent> listener) {
+        Subscriber s = new Subscriber(owner, listener);
+        subscribers.add(s);
+        return () -> subscribers.remove(s);
+    }
+
+    @Override
+    public AutoCloseable subscribeAll(Consumer<RunEvent> listener) {
+        return subscribe(null, listener);
+    }
+
+    private void publish(RunEvent.Kind kind, Run run) {
+        RunEvent event = new RunEvent(kind, snapshot(run));
+        for (Subscriber s : subscribers) {
+            if (s.owner() == null || s.owner().equals(run.owner())) {
+                try {
+                    s.listener().accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("A progress listener failed", e);
+                }
+            }
+        }
+    }
+
+    /** Queue positions moved: tell the owners of waiting runs. */
+    private void publishPositions() {
+        List<Run> order;
+        synchronized (lock) {
+            order = waiting.order();
+        }
+        order.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
+    }
+
+    @Override
+    public void close() {
+        List<Run> active;
+        synchronized (lock) {
+            closed = true;
+            active = runs.values().stream().filter(r -> !r.status().isFinal()).toList();
+        }
+        active.forEach(Run::requestCancel);
+        workers.shutdown();
+    }
+}

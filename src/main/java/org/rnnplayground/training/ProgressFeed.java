@@ -1,0 +1,16 @@
+package org.rnnplayground.training;
+
+import java.util.function.Consumer;
+
+/**
+ * Streams run events to subscribers. Listeners are called on the thread that caused the event (a
+ * training thread); they must return quickly and hand work to their UI with {@code UI.access}.
+ */
+public interface ProgressFeed {
+
+    /** Events of one user's runs. Close the subscription when the view detaches. */
+    AutoCloseable subscribe(UserId owner, Consumer<RunEvent> listener);
+
+    /** Events of all runs (admin). */
+    AutoCloseable subscribeAll(Consumer<RunEvent> listener);
+}

@@ -1,0 +1,22 @@
+package org.rnnplayground.training;
+
+import java.util.function.BooleanSupplier;
+import org.rnnplayground.model.CharModel;
+import org.rnnplayground.model.TrainListener;
+import org.rnnplayground.model.TrainOutcome;
+
+/** Trains one run on the calling thread: the model part of a run, replaceable in tests. */
+@FunctionalInterface
+public interface RunExecutor {
+
+    /**
+     * @param listener receives epochs and samples on the calling thread
+     * @param cancelled polled before every minibatch
+     */
+    Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled);
+
+    /**
+     * How training ended, and the trained model (for generation afterwards), or null.
+     */
+    record Result(TrainOutcome outcome, CharModel model) {}
+}

@@ -1,0 +1,54 @@
+package org.rnnplayground.training;
+
+import java.util.Arrays;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.Vocabulary;
+
+/**
+ * Everything a run trains on, fixed when it is launched: a snapshot of the user's text (so that
+ * changing the text later does not touch a queued run) and the validated model configuration.
+ *
+ * @param textName display name of the text
+ * @param options how the text was tokenized
+ * @param vocab the text's vocabulary
+ * @param corpus token indices the run trains on, already cut to {@code maxTokens}, [corpus_length]
+ * @param maxTokens the cut applied (0 for the whole text), d2l's {@code max_tokens}
+ * @param config the model and training configuration
+ * @param impl which implementation trains ("scratch")
+ */
+public record RunSpec(
+        String textName,
+        TextOptions options,
+        Vocabulary vocab,
+        int[] corpus,
+        int maxTokens,
+        TrainConfig config,
+        String impl) {
+
+    public RunSpec {
+        if (corpus == null || corpus.length == 0) {
+            throw new IllegalArgumentException("the text has no tokens to train on");
+        }
+        if (maxTokens < 0) {
+            throw new IllegalArgumentException("max_tokens must be 0 (all) or positive, got " + maxTokens);
+        }
+    }
+
+    /**
+     * Snapshots a text for a run, cutting it to {@code maxTokens} (0 keeps all).
+     *
+     * @param corpus the full corpus, [corpus_length]; copied
+     */
+    public static RunSpec of(
+            String textName, TextOptions options, Vocabulary vocab, int[] corpus, int maxTokens, TrainConfig config) {
+        int n = maxTokens > 0 ? Math.min(maxTokens, corpus.length) : corpus.length;
+        return new RunSpec(textName, options, vocab, Arrays.copyOf(corpus, n), maxTokens, config, "scratch");
+    }
+
+    /** Minibatch predictions in one epoch, for ETA estimates before the first epoch ends. */
+    public long tokensPerEpochEstimate() {
+        long perRow = (corpus.length - 1L) / config.batchSize();
+        return (perRow / config.numSteps()) * config.numSteps() * config.batchSize();
+    }
+}

@@ -1,0 +1,190 @@
+package org.rnnplayground.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.model.TrainOutcome;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextPipeline;
+
+/**
+ * The queue's rules with a fake executor that blocks until released: slots, fairness, per-user
+ * limits, stopping, isolation between users, eviction of old runs.
+ */
+class LocalTrainingTest {
+
+    private static final UserId ANN = new UserId("ann");
+    private static final UserId BOB = new UserId("bob");
+
+    /** Each run waits for its own latch, then "trains" 3 epochs. */
+    private final ConcurrentHashMap<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
+    private final List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private LocalTraining training;
+
+    private final RunExecutor fake = (spec, listener, cancelled) -> {
+        String name = spec.textName();
+        startOrder.add(name);
+        CountDownLatch gate = gates.computeIfAbsent(name, n -> new CountDownLatch(1));
+        try {
+            while (!gate.await(5, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    return new RunExecutor.Result(
+                            new TrainOutcome(TrainOutcome.Status.CANCELLED, List.of(), 0, "cancelled"), null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<EpochReport> reports = new ArrayList<>();
+        for (int e = 1; e <= 3; e++) {
+            EpochReport r =
+                    new EpochReport(e, 10.0 / e, 1000, 1, 1, 0, 1, 10, Duration.ofMillis(1), Duration.ofMillis(e));
+            reports.add(r);
+            listener.onEpoch(r);
+        }
+        return new RunExecutor.Result(new TrainOutcome(TrainOutcome.Status.COMPLETED, reports, 0, ""), null);
+    };
+
+    private static RunSpec spec(String name) {
+        var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
+        return RunSpec.of(
+                name,
+                text.options(),
+                text.vocab(),
+                text.corpus(),
+                0,
+                TrainConfig.book().withBatch(2, 3));
+    }
+
+    private LocalTraining start(TrainingLimits limits) {
+        training = new LocalTraining(fake, workers, limits, Clock.systemUTC());
+        return training;
+    }
+
+    private void release(String name) {
+        gates.computeIfAbsent(name, n -> new CountDownLatch(1)).countDown();
+    }
+
+    private void awaitStatus(String runId, UserId owner, RunStatus status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (training.find(runId, owner).orElseThrow().status() != status) {
+            assertTrue(System.nanoTime() < deadline, "run " + runId + " never became " + status);
+            Thread.sleep(2);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        gates.values().forEach(CountDownLatch::countDown);
+        training.close();
+        workers.shutdownNow();
+    }
+
+    @Test
+    void slotsBoundTheRunningRunsAndUsersAreServedInTurn() throws Exception {
+        start(new TrainingLimits(1, 5, 1, 20));
+        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
+        String a2 = training.launch(ANN, spec("a2")).run().orElseThrow().id();
+        String a3 = training.launch(ANN, spec("a3")).run().orElseThrow().id();
+        String b1 = training.launch(BOB, spec("b1")).run().orElseThrow().id();
+        awaitStatus(a1, ANN, RunStatus.RUNNING);
+        assertEquals(1, training.running());
+        assertEquals(3, training.queued());
+        // Bob queued last but is served before Ann's second and third runs.
+        assertEquals(2, training.find(b1, BOB).orElseThrow().queuePosition());
+        assertEquals(1, training.find(a2, ANN).orElseThrow().queuePosition());
+        assertEquals(3, training.find(a3, ANN).orElseThrow().queuePosition());
+
+        release("a1");
+        awaitStatus(a1, ANN, RunStatus.FINISHED);
+        release("a2");
+        release("b1");
+        release("a3");
+        awaitStatus(a3, ANN, RunStatus.FINISHED);
+        assertEquals(List.of("a1", "a2", "b1", "a3"), startOrder);
+        assertEquals(3, training.find(a1, ANN).orElseThrow().epochsDone());
+    }
+
+    @Test
+    void perUserQueueLimitRefusesWithTheReason() {
+        start(new TrainingLimits(1, 1, 1, 20));
+        assertTrue(training.launch(ANN, spec("a1")).accepted());
+        assertTrue(training.launch(ANN, spec("a2")).accepted());
+        LaunchResult refused = training.launch(ANN, spec("a3"));
+        assertFalse(refused.accepted());
+        assertEquals(LaunchResult.Refusal.TOO_MANY_QUEUED, refused.refusal());
+        assertEquals(1, refused.limit());
+        assertTrue(training.launch(BOB, spec("b1")).accepted(), "another user is not affected");
+    }
+
+    @Test
+    void usersSeeAndStopOnlyTheirOwnRuns() throws Exception {
+        start(new TrainingLimits(2, 5, 1, 20));
+        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
+        String b1 = training.launch(BOB, spec("b1")).run().orElseThrow().id();
+        assertEquals(
+                List.of(a1), training.runsOf(ANN).stream().map(RunSnapshot::id).toList());
+        assertTrue(training.find(b1, ANN).isEmpty());
+        assertFalse(training.stop(b1, ANN), "Ann cannot stop Bob's run");
+        awaitStatus(b1, BOB, RunStatus.RUNNING);
+        assertTrue(training.stop(b1, BOB));
+        awaitStatus(b1, BOB, RunStatus.STOPPED);
+        assertEquals(RunStatus.RUNNING, training.find(a1, ANN).orElseThrow().status());
+        assertTrue(training.stopAny(a1), "the admin can stop any run");
+        awaitStatus(a1, ANN, RunStatus.STOPPED);
+    }
+
+    @Test
+    void stoppingAQueuedRunTakesItOutOfTheQueue() throws Exception {
+        start(new TrainingLimits(1, 5, 1, 20));
+        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
+        String a2 = training.launch(ANN, spec("a2")).run().orElseThrow().id();
+        assertTrue(training.stop(a2, ANN));
+        assertEquals(RunStatus.STOPPED, training.find(a2, ANN).orElseThrow().status());
+        assertEquals(0, training.queued());
+        release("a1");
+        awaitStatus(a1, ANN, RunStatus.FINISHED);
+        assertFalse(startOrder.contains("a2"));
+    }
+
+    @Test
+    void eventsReachOnlyTheOwnerAndFinishedRunsBeyondTheLimitAreDropped() throws Exception {
+        start(new TrainingLimits(2, 5, 2, 2));
+        List<RunEvent> annEvents = Collections.synchronizedList(new ArrayList<>());
+        List<RunEvent> bobEvents = Collections.synchronizedList(new ArrayList<>());
+        training.subscribe(ANN, annEvents::add);
+        training.subscribe(BOB, bobEvents::add);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            release("a" + i);
+            String id = training.launch(ANN, spec("a" + i)).run().orElseThrow().id();
+            awaitStatus(id, ANN, RunStatus.FINISHED);
+            ids.add(id);
+        }
+        assertTrue(bobEvents.isEmpty());
+        assertTrue(annEvents.stream().anyMatch(e -> e.kind() == RunEvent.Kind.EPOCH));
+        assertTrue(annEvents.stream().allMatch(e -> e.run().owner().equals(ANN)));
+        assertEquals(
+                ids.subList(2, 4).reversed(),
+                training.runsOf(ANN).stream().map(RunSnapshot::id).toList());
+        assertTrue(annEvents.stream()
+                .anyMatch(e -> e.kind() == RunEvent.Kind.REMOVED && e.run().id().equals(ids.get(0))));
+    }
+}
