@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The in-process run queue, registry and progress feed: the embedded default. Runs train on the
  * threads of {@code workers} (one per slot); waiting runs are served fairly between users.
  */
-public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed, AutoCloseable {
+public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed, TrainedModels, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTraining.class);
 
@@ -264,7 +264,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         return run != null && stop(run);
     }
 
-    /** The trained model of one of the requester's finished runs, for generation. */
+    @Override
     public Optional<org.rnnplayground.model.CharModel> model(String runId, UserId requester) {
         Run run;
         synchronized (lock) {

@@ -1,13 +1,347 @@
 package org.rnnplayground.training.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import org.rnnplayground.ui.PlaceholderView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rnnplayground.text.ui.CurrentText;
+import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.training.LaunchResult;
+import org.rnnplayground.training.ProgressFeed;
+import org.rnnplayground.training.RunEvent;
+import org.rnnplayground.training.RunQueue;
+import org.rnnplayground.training.RunRegistry;
+import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.TrainedModels;
+import org.rnnplayground.training.UserId;
+import org.rnnplayground.ui.Throttle;
+import org.rnnplayground.ui.chart.Axis;
+import org.rnnplayground.ui.chart.Chart;
+import org.rnnplayground.ui.chart.ChartColors;
+import org.rnnplayground.ui.chart.ChartConfig;
+import org.rnnplayground.ui.chart.Series;
 
-/** The train page; not built yet, it says what it will show and links to the pages that work. */
+/**
+ * Book sections 8.5 and 8.6: train a character-level RNN on the current text and watch it learn.
+ * Runs belong to the user (all their tabs see them), keep training when the page closes, and stream
+ * their progress here at most four times a second.
+ */
 @Route("train")
-public class TrainView extends PlaceholderView {
+public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
-    public TrainView() {
-        super("train");
+    static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
+
+    private final CurrentText current;
+    private final RunQueue queue;
+    private final RunRegistry registry;
+    private final ProgressFeed feed;
+    private final ScheduledExecutorService scheduler;
+
+    final TrainForm form = new TrainForm();
+    final Paragraph textInfo = new Paragraph();
+    final Paragraph launchMessage = new Paragraph();
+    final Grid<RunSnapshot> runs = new Grid<>();
+    final RunDetail detail;
+    final GenerationPanel generation;
+    final Chart compare;
+
+    private final List<RunSnapshot> runList = new ArrayList<>();
+    private GridListDataView<RunSnapshot> runView;
+    private final Map<String, RunSnapshot> pending = new LinkedHashMap<>();
+    private AutoCloseable subscription;
+    private UserId user;
+
+    public TrainView(
+            CurrentText current,
+            RunQueue queue,
+            RunRegistry registry,
+            ProgressFeed feed,
+            TrainedModels models,
+            ScheduledExecutorService uiScheduler) {
+        this.current = current;
+        this.queue = queue;
+        this.registry = registry;
+        this.feed = feed;
+        this.scheduler = uiScheduler;
+        setId("page-train");
+        addClassName("page");
+
+        H2 title = new H2(getTranslation("train.title"));
+        title.setId("page-title");
+        Paragraph intro = new Paragraph(getTranslation("train.intro"));
+        intro.addClassName("muted");
+        textInfo.setId("train-text");
+        launchMessage.setId("launch-message");
+        form.start.addClickListener(e -> launch());
+
+        detail = new RunDetail(id -> queue.stop(id, user));
+        detail.setId("run-detail");
+        generation = new GenerationPanel(models, java.util.concurrent.ForkJoinPool.commonPool());
+        generation.setId("generation");
+
+        runs.setId("runs-grid");
+        runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        runs.setSelectionMode(Grid.SelectionMode.MULTI);
+        runs.addColumn(RunSnapshot::id)
+                .setHeader(getTranslation("train.runs.id"))
+                .setAutoWidth(true);
+        runs.addComponentColumn(this::statusBadge)
+                .setHeader(getTranslation("train.runs.status"))
+                .setAutoWidth(true);
+        runs.addColumn(r -> r.epochsDone() + " / " + r.spec().config().numEpochs())
+                .setHeader(getTranslation("train.runs.epoch"))
+                .setAutoWidth(true);
+        runs.addColumn(r -> Double.isFinite(r.perplexity()) ? String.format(getLocale(), "%.2f", r.perplexity()) : "–")
+                .setHeader(getTranslation("train.runs.perplexity"))
+                .setAutoWidth(true);
+        runs.addColumn(this::describe)
+                .setHeader(getTranslation("train.runs.config"))
+                .setFlexGrow(1);
+        runs.setHeight("14rem");
+        runs.addItemClickListener(e -> showDetail(e.getItem()));
+        runs.addSelectionListener(e -> redrawCompare());
+
+        compare = new Chart(ChartConfig.line(
+                        getTranslation("train.compare.title"),
+                        Axis.linear(getTranslation("train.chart.epoch")),
+                        Axis.log(getTranslation("train.chart.perplexity")))
+                .withZoom(true));
+        compare.setId("compare-chart");
+        compare.setHeight("240px");
+
+        Div runsCard = new Div(new H3(getTranslation("train.runs.title")), runs);
+        runsCard.addClassName("card");
+        Paragraph compareHint = new Paragraph(getTranslation("train.compare.hint"));
+        compareHint.addClassName("muted");
+        Div compareCard = new Div(new H3(getTranslation("train.compare.card")), compareHint, compare);
+        compareCard.addClassName("card");
+        VerticalLayout right = new VerticalLayout(runsCard, detail, generation, compareCard);
+        right.setPadding(false);
+        right.setAlignItems(Alignment.STRETCH);
+        VerticalLayout left = new VerticalLayout(textInfo, form, launchMessage);
+        left.setPadding(false);
+        left.setAlignItems(Alignment.STRETCH);
+        FlexLayout columns = new FlexLayout(left, right);
+        columns.setWidthFull();
+        columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        columns.getStyle().set("gap", "var(--lumo-space-m)");
+        left.getStyle().set("flex", "1 1 22rem");
+        right.getStyle().set("flex", "2 1 34rem");
+        right.getStyle().set("min-width", "0");
+        add(title, intro, columns);
+    }
+
+    private Span statusBadge(RunSnapshot r) {
+        Span badge = new Span(getTranslation("train.badge." + r.status().name()));
+        String theme = switch (r.status()) {
+            case RUNNING -> "badge";
+            case FINISHED -> "badge success";
+            case DIVERGED, FAILED -> "badge error";
+            case QUEUED, STOPPED -> "badge contrast";
+        };
+        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+        badge.getElement().setAttribute("data-status", r.status().name());
+        return badge;
+    }
+
+    private String describe(RunSnapshot r) {
+        var c = r.spec().config();
+        return getTranslation(
+                "train.runs.describe",
+                r.spec().textName(),
+                c.numHiddens(),
+                c.hyper().lr(),
+                getTranslation("train.form.sampler." + c.sampler().name()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        user = CurrentUser.of(ui.getSession());
+        runList.clear();
+        runList.addAll(registry.runsOf(user));
+        runView = runs.setItems(runList);
+        runView.setIdentifierProvider(RunSnapshot::id);
+        if (!runList.isEmpty()) {
+            showDetail(runList.getFirst());
+        } else {
+            detail.show(null);
+        }
+        Throttle throttle = new Throttle(
+                (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS),
+                UPDATE_INTERVAL,
+                System::nanoTime,
+                () -> ui.access(this::applyPending));
+        subscription = feed.subscribe(user, event -> {
+            synchronized (pending) {
+                pending.put(event.run().id(), event.kind() == RunEvent.Kind.REMOVED ? null : event.run());
+            }
+            throttle.request();
+        });
+        showText();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // closing an in-process subscription cannot fail
+            }
+            subscription = null;
+        }
+    }
+
+    private void showText() {
+        UI ui = UI.getCurrent();
+        current.analysis().ifPresentOrElse(this::describeText, () -> {
+            textInfo.setText(getTranslation("train.text.loading"));
+            current.currentOrDefault()
+                    .whenComplete((loaded, error) -> ui.access(() -> {
+                        if (error != null) {
+                            textInfo.setText(getTranslation("train.text.unavailable"));
+                        } else {
+                            current.adoptIfUnset(loaded);
+                            current.analysis().ifPresent(this::describeText);
+                        }
+                    }));
+        });
+    }
+
+    private void describeText(TextAnalysis a) {
+        textInfo.removeAll();
+        textInfo.setText(getTranslation(
+                "train.text.current",
+                a.name(),
+                a.text().corpusLength(),
+                a.text().vocabSize()));
+        textInfo.add(new Span(" "), new Anchor("text", getTranslation("train.text.change")));
+    }
+
+    /** Applies the snapshots that arrived since the last update (called at most every 250 ms). */
+    private void applyPending() {
+        Map<String, RunSnapshot> batch;
+        synchronized (pending) {
+            batch = new LinkedHashMap<>(pending);
+            pending.clear();
+        }
+        boolean compareChanged = false;
+        for (Map.Entry<String, RunSnapshot> e : batch.entrySet()) {
+            int i = indexOf(e.getKey());
+            RunSnapshot run = e.getValue();
+            if (run == null) {
+                if (i >= 0) {
+                    runList.remove(i);
+                }
+            } else if (i >= 0) {
+                runList.set(i, run);
+            } else {
+                runList.addFirst(run);
+            }
+            compareChanged |= runs.getSelectedItems().stream().anyMatch(s -> s.id().equals(e.getKey()));
+            if (run != null && detail.shown() != null && detail.shown().id().equals(run.id())) {
+                detail.show(run);
+                generation.show(run, user);
+            }
+        }
+        runView.refreshAll();
+        if (compareChanged) {
+            redrawCompare();
+        }
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < runList.size(); i++) {
+            if (runList.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void showDetail(RunSnapshot run) {
+        RunSnapshot latest = registry.find(run.id(), user).orElse(run);
+        detail.show(latest);
+        generation.show(latest, user);
+    }
+
+    private void redrawCompare() {
+        List<Series> series = new ArrayList<>();
+        int i = 0;
+        for (RunSnapshot selected : runs.getSelectedItems()) {
+            RunSnapshot r = runList.get(Math.max(0, indexOf(selected.id())));
+            series.add(Series.line(
+                    r.id() + " · " + describe(r),
+                    ChartColors.color(i++),
+                    RunDetail.perplexityPoints(r.epochs(), false)));
+        }
+        compare.setSeries(series);
+    }
+
+    private void launch() {
+        Optional<TextAnalysis> text = current.analysis();
+        if (text.isEmpty()) {
+            launchMessage.setText(getTranslation("train.launch.noText"));
+            return;
+        }
+        Optional<org.rnnplayground.training.RunSpec> spec;
+        try {
+            spec = form.spec(text.get());
+        } catch (IllegalArgumentException e) {
+            launchMessage.setText(getTranslation("train.launch.invalid", e.getMessage()));
+            launchMessage.addClassName("message-error");
+            return;
+        }
+        if (spec.isEmpty()) {
+            launchMessage.setText(getTranslation("train.launch.fixFields"));
+            launchMessage.addClassName("message-error");
+            return;
+        }
+        LaunchResult result = queue.launch(user, spec.get());
+        if (!result.accepted()) {
+            launchMessage.setText(
+                    switch (result.refusal()) {
+                        case TOO_MANY_QUEUED -> getTranslation("train.launch.tooMany", result.limit());
+                        case SHUTTING_DOWN -> getTranslation("train.launch.shuttingDown");
+                    });
+            launchMessage.addClassName("message-error");
+            return;
+        }
+        RunSnapshot run = result.run().orElseThrow();
+        launchMessage.removeClassName("message-error");
+        launchMessage.setText(getTranslation("train.launch.queued", run.id()));
+        if (indexOf(run.id()) < 0) {
+            runList.addFirst(run);
+            runView.refreshAll();
+        }
+        showDetail(run);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("shell.nav.train") + " · RNN Playground";
     }
 }

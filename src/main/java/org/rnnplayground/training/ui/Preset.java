@@ -1,0 +1,44 @@
+package org.rnnplayground.training.ui;
+
+import org.rnnplayground.model.Activation;
+import org.rnnplayground.sampling.SamplerKind;
+
+/**
+ * A named set of hyperparameters from the book or its exercises.
+ *
+ * @param key translation key suffix of its name
+ * @param numHiddens hidden units
+ * @param batchSize rows per minibatch
+ * @param numSteps time steps per minibatch
+ * @param lr learning rate
+ * @param clip whether to clip gradients
+ * @param theta the clipping threshold
+ * @param sampler how minibatches are drawn
+ * @param epochs epochs to train
+ * @param activation hidden nonlinearity
+ * @param maxTokens tokens of the text used (d2l's max_tokens), 0 for all
+ */
+record Preset(
+        String key,
+        int numHiddens,
+        int batchSize,
+        int numSteps,
+        double lr,
+        boolean clip,
+        double theta,
+        SamplerKind sampler,
+        int epochs,
+        Activation activation,
+        int maxTokens) {
+
+    static final Preset BOOK_SEQUENTIAL =
+            new Preset("bookSequential", 512, 32, 35, 1, true, 1, SamplerKind.SEQUENTIAL, 500, Activation.TANH, 10_000);
+
+    static final java.util.List<Preset> ALL = java.util.List.of(
+            BOOK_SEQUENTIAL,
+            new Preset("bookRandom", 512, 32, 35, 1, true, 1, SamplerKind.RANDOM, 500, Activation.TANH, 10_000),
+            new Preset("noClipping", 512, 32, 35, 1, false, 1, SamplerKind.SEQUENTIAL, 500, Activation.TANH, 10_000),
+            new Preset("relu", 512, 32, 35, 1, true, 1, SamplerKind.SEQUENTIAL, 500, Activation.RELU, 10_000),
+            new Preset("lr10", 512, 32, 35, 10, false, 1, SamplerKind.SEQUENTIAL, 100, Activation.TANH, 10_000),
+            new Preset("quick", 128, 32, 35, 1, true, 1, SamplerKind.SEQUENTIAL, 60, Activation.TANH, 10_000));
+}

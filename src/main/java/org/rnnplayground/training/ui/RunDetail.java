@@ -1,0 +1,307 @@
+package org.rnnplayground.training.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.training.RunExport;
+import org.rnnplayground.training.RunSample;
+import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.RunStatus;
+import org.rnnplayground.ui.chart.Axis;
+import org.rnnplayground.ui.chart.Chart;
+import org.rnnplayground.ui.chart.ChartColors;
+import org.rnnplayground.ui.chart.ChartConfig;
+import org.rnnplayground.ui.chart.Point;
+import org.rnnplayground.ui.chart.Series;
+
+/**
+ * One run as it trains: status, perplexity and gradient-norm charts, throughput, ETA, generated
+ * samples (newest first), stop and export. Updated from immutable snapshots; charts get only the
+ * new epochs.
+ */
+class RunDetail extends Div {
+
+    final Span status = new Span();
+    final Span perplexity = new Span();
+    final Span tokensPerSecond = new Span();
+    final Span eta = new Span();
+    final Span clipped = new Span();
+    final Button stop = new Button();
+    final Checkbox logScale = new Checkbox();
+    final Checkbox smoothing = new Checkbox();
+    final Chart perplexityChart;
+    final Chart gradChart;
+    final Div samples = new Div();
+    final Anchor exportCsv;
+    final Anchor exportJson;
+
+    private RunSnapshot shown;
+    private int plottedEpochs;
+    private int shownSamples;
+
+    RunDetail(Function<String, Boolean> stopRun) {
+        addClassName("card");
+        setWidthFull();
+        status.setId("run-status");
+        status.addClassName("run-status");
+        perplexity.setId("run-perplexity");
+        tokensPerSecond.setId("run-tokens-per-s");
+        eta.setId("run-eta");
+        clipped.setId("run-clipped");
+        stop.setId("stop-run");
+        stop.setText(getTranslation("train.run.stop"));
+        stop.setIcon(VaadinIcon.STOP.create());
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        stop.addClickListener(e -> {
+            if (shown != null) {
+                stopRun.apply(shown.id());
+            }
+        });
+        logScale.setId("ppl-log");
+        logScale.setLabel(getTranslation("train.chart.log"));
+        smoothing.setId("ppl-smooth");
+        smoothing.setLabel(getTranslation("train.chart.smooth"));
+
+        perplexityChart = new Chart(ChartConfig.line(
+                        getTranslation("train.chart.pplTitle"),
+                        Axis.linear(getTranslation("train.chart.epoch")),
+                        Axis.linear(getTranslation("train.chart.perplexity")))
+                .withZoom(true));
+        perplexityChart.setId("ppl-chart");
+        perplexityChart.setHeight("260px");
+        gradChart = new Chart(ChartConfig.line(
+                getTranslation("train.chart.gradTitle"),
+                Axis.linear(getTranslation("train.chart.epoch")),
+                Axis.linear(getTranslation("train.chart.gradNorm"))));
+        gradChart.setId("grad-chart");
+        gradChart.setHeight("220px");
+        logScale.addValueChangeListener(e -> perplexityChart.setConfig(perplexityChart
+                .getConfig()
+                .withY(
+                        e.getValue()
+                                ? Axis.log(getTranslation("train.chart.perplexity"))
+                                : Axis.linear(getTranslation("train.chart.perplexity")))));
+        smoothing.addValueChangeListener(e -> redraw());
+        logScale.addValueChangeListener(e -> perplexityChart.setConfig(perplexityChart
+                .getConfig()
+                .withY(
+                        e.getValue()
+                                ? Axis.log(getTranslation("train.chart.perplexity"))
+                                : Axis.linear(getTranslation("train.chart.perplexity")))));
+        smoothing.addValueChangeListener(e -> redraw());
+        samples.setId("samples");
+        samples.addClassName("samples");
+
+        exportCsv = export("export-csv", "CSV", "text/csv", RunExport::csv, ".csv");
+        exportJson = export("export-json", "JSON", "application/json", RunExport::json, ".json");
+
+        HorizontalLayout head = new HorizontalLayout(status, stop);
+        head.setWidthFull();
+        head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout stats = new HorizontalLayout(
+                stat("train.run.perplexity", perplexity),
+                stat("train.run.tokensPerSecond", tokensPerSecond),
+                stat("train.run.eta", eta),
+                stat("train.run.clipped", clipped));
+        stats.addClassName("stats");
+        stats.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout chartOptions = new HorizontalLayout(logScale, smoothing, new Span(), exportCsv, exportJson);
+        chartOptions.setAlignItems(FlexComponent.Alignment.CENTER);
+        H3 samplesTitle = new H3(getTranslation("train.run.samples"));
+        add(head, stats, chartOptions, perplexityChart, gradChart, samplesTitle, samples);
+        show(null);
+    }
+
+    private Anchor export(String id, String label, String type, Function<RunSnapshot, String> format, String ext) {
+        Supplier<RunSnapshot> current = () -> shown;
+        Anchor a = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    RunSnapshot run = current.get();
+                    byte[] bytes = (run == null ? "" : format.apply(run)).getBytes(StandardCharsets.UTF_8);
+                    String name = "run-" + (run == null ? "none" : run.id()) + ext;
+                    return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
+                }),
+                getTranslation("train.run.export", label));
+        a.setId(id);
+        a.getElement().setAttribute("download", true);
+        return a;
+    }
+
+    private Div stat(String labelKey, Span value) {
+        Span l = new Span(getTranslation(labelKey));
+        l.addClassName("stat-label");
+        value.addClassName("stat-value");
+        Div box = new Div(l, value);
+        box.addClassName("stat");
+        return box;
+    }
+
+    /** Shows a run (or nothing); for the same run only the new epochs and samples are sent. */
+    void show(RunSnapshot run) {
+        boolean sameRun = run != null && shown != null && shown.id().equals(run.id());
+        shown = run;
+        setVisible(run != null);
+        if (run == null) {
+            return;
+        }
+        status.setText(statusText(run));
+        status.getElement().setAttribute("data-status", run.status().name());
+        stop.setEnabled(!run.status().isFinal());
+        perplexity.setText(
+                Double.isFinite(run.perplexity()) ? String.format(getLocale(), "%.3f", run.perplexity()) : "–");
+        tokensPerSecond.setText(
+                run.epochs().isEmpty()
+                        ? "–"
+                        : String.format(
+                                getLocale(), "%,.0f", run.epochs().getLast().tokensPerSecond()));
+        double etaSeconds = run.etaSeconds();
+        eta.setText(etaSeconds < 0 ? "–" : formatDuration(etaSeconds));
+        clipped.setText(
+                run.epochs().isEmpty()
+                        ? "–"
+                        : String.format(
+                                getLocale(),
+                                "%.0f %%",
+                                100 * run.epochs().getLast().clippedShare()));
+        if (!sameRun || smoothing.getValue() || run.epochs().size() < plottedEpochs) {
+            redraw();
+        } else {
+            appendNewEpochs(run);
+        }
+        showSamples(run, sameRun);
+    }
+
+    private void redraw() {
+        RunSnapshot run = shown;
+        if (run == null) {
+            return;
+        }
+        plottedEpochs = run.epochs().size();
+        perplexityChart.setSeries(List.of(Series.line(
+                getTranslation("train.chart.perplexity"),
+                ChartColors.color(0),
+                perplexityPoints(run.epochs(), smoothing.getValue()))));
+        List<Series> grad = new ArrayList<>();
+        grad.add(Series.line(
+                getTranslation("train.chart.meanGrad"), ChartColors.color(1), gradPoints(run.epochs(), false)));
+        grad.add(Series.scatter(
+                getTranslation("train.chart.maxGrad"), ChartColors.color(5), gradPoints(run.epochs(), true)));
+        if (run.spec().config().hyper().clip()) {
+            double theta = run.spec().config().hyper().theta();
+            grad.add(Series.dashed(
+                    getTranslation("train.chart.theta", theta),
+                    ChartColors.color(7),
+                    List.of(new Point(1, theta), new Point(run.spec().config().numEpochs(), theta))));
+        }
+        gradChart.setSeries(grad);
+    }
+
+    private void appendNewEpochs(RunSnapshot run) {
+        List<EpochReport> fresh =
+                run.epochs().subList(plottedEpochs, run.epochs().size());
+        plottedEpochs = run.epochs().size();
+        perplexityChart.appendPoints(0, perplexityPoints(fresh, false));
+        gradChart.appendPoints(0, gradPoints(fresh, false));
+        gradChart.appendPoints(1, gradPoints(fresh, true));
+    }
+
+    /** Perplexity per epoch; non-finite values (a diverged epoch) are left out. */
+    static List<Point> perplexityPoints(List<EpochReport> epochs, boolean smooth) {
+        List<Point> points = new ArrayList<>(epochs.size());
+        double ema = Double.NaN;
+        for (EpochReport e : epochs) {
+            if (!Double.isFinite(e.perplexity())) {
+                continue;
+            }
+            ema = Double.isNaN(ema) ? e.perplexity() : 0.8 * ema + 0.2 * e.perplexity();
+            points.add(new Point(e.epoch(), smooth ? ema : e.perplexity()));
+        }
+        return points;
+    }
+
+    private static List<Point> gradPoints(List<EpochReport> epochs, boolean max) {
+        List<Point> points = new ArrayList<>(epochs.size());
+        for (EpochReport e : epochs) {
+            double v = max ? e.maxGradNorm() : e.meanGradNorm();
+            if (Double.isFinite(v)) {
+                points.add(new Point(e.epoch(), v));
+            }
+        }
+        return points;
+    }
+
+    private void showSamples(RunSnapshot run, boolean sameRun) {
+        if (!sameRun) {
+            samples.removeAll();
+            shownSamples = 0;
+        }
+        List<RunSample> all = run.samples();
+        for (int i = shownSamples; i < all.size(); i++) {
+            RunSample s = all.get(i);
+            Span epoch = new Span(getTranslation("train.run.sampleEpoch", s.epoch()));
+            epoch.addClassName("sample-epoch");
+            Span text = new Span(s.text());
+            text.addClassName("sample-text");
+            Div entry = new Div(epoch, text);
+            entry.addClassName("sample");
+            if (!s.notes().isEmpty()) {
+                Span notes = new Span(String.join("; ", s.notes()));
+                notes.addClassName("muted");
+                entry.add(notes);
+            }
+            samples.addComponentAsFirst(entry);
+        }
+        shownSamples = all.size();
+        if (all.isEmpty() && samples.getChildren().findAny().isEmpty()) {
+            Span none = new Span(getTranslation("train.run.noSamples"));
+            none.addClassName("muted");
+            samples.add(none);
+        } else if (!all.isEmpty()) {
+            samples.getChildren().filter(c -> c instanceof Span).toList().forEach(samples::remove);
+        }
+    }
+
+    String statusText(RunSnapshot run) {
+        int total = run.spec().config().numEpochs();
+        return switch (run.status()) {
+            case QUEUED -> getTranslation("train.status.queued", run.queuePosition());
+            case RUNNING -> getTranslation("train.status.running", run.epochsDone(), total);
+            case FINISHED -> getTranslation("train.status.finished", run.epochsDone());
+            case STOPPED -> getTranslation("train.status.stopped", run.epochsDone());
+            case DIVERGED -> getTranslation("train.status.diverged", run.divergedAtEpoch());
+            case FAILED -> getTranslation("train.status.failed", run.message());
+        };
+    }
+
+    static String formatDuration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    RunSnapshot shown() {
+        return shown;
+    }
+
+    boolean isFinal() {
+        return shown != null && shown.status() != RunStatus.QUEUED && shown.status() != RunStatus.RUNNING;
+    }
+}

@@ -1,0 +1,123 @@
+package org.rnnplayground.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Training runs as users see them: live progress, reloads, isolation, divergence, stopping. */
+class TrainPageIT extends BrowserTest {
+
+    private void choosePreset(String name) {
+        page.locator("#preset").click();
+        page.locator("vaadin-select-item")
+                .getByText(name, new Locator.GetByTextOptions().setExact(true))
+                .click();
+    }
+
+    private void set(String id, String value) {
+        page.locator("#" + id + " input").fill(value);
+        page.locator("#" + id + " input").press("Tab");
+    }
+
+    private void openTrainPage() {
+        open("train");
+        assertThat(page.locator("#train-text")).containsText("The Time Machine");
+    }
+
+    /** A small run: 32 hidden units on the first 2000 characters. */
+    private void startSmallRun(int epochs, int sampleEvery) {
+        choosePreset("Quick try: 128 hidden units, 60 epochs");
+        set("num-hiddens", "32");
+        set("max-tokens", "2000");
+        set("batch-size", "8");
+        set("epochs", String.valueOf(epochs));
+        set("sample-every", String.valueOf(sampleEvery));
+        page.locator("#start-run").click();
+        assertThat(page.locator("#launch-message")).containsText("queued");
+    }
+
+    @Test
+    void aRunStreamsItsPerplexityAndSamplesAndSurvivesAReload() {
+        openTrainPage();
+        startSmallRun(400, 5);
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
+        assertThat(page.locator("#samples .sample").first()).containsText("time traveller");
+        assertThat(page.locator("#run-tokens-per-s")).not().hasText("–");
+        int before = chartPoints("#ppl-chart");
+
+        page.reload();
+        page.waitForSelector("#page-title");
+        assertThat(page.locator("#runs-grid")).containsText("r");
+        page.waitForCondition(
+                () -> chartPoints("#ppl-chart") >= before, new Page.WaitForConditionOptions().setTimeout(20_000));
+        int after = chartPoints("#ppl-chart");
+        page.waitForCondition(() -> chartPoints("#ppl-chart") > after || isOver());
+        screenshot("train-page-running");
+
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("STOPPED|FINISHED"));
+    }
+
+    private boolean isOver() {
+        String s = page.getAttribute("#run-status", "data-status");
+        return s != null && !s.equals("RUNNING") && !s.equals("QUEUED");
+    }
+
+    @Test
+    void anotherUserSeesNoneOfTheRuns() {
+        openTrainPage();
+        startSmallRun(200, 0);
+        assertThat(page.locator("#runs-grid vaadin-grid-cell-content")
+                        .getByText("running")
+                        .or(page.locator("#runs-grid vaadin-grid-cell-content").getByText("queued"))
+                        .first())
+                .isVisible();
+
+        var other = newUser("en-US");
+        try {
+            Page p = other.newPage();
+            p.navigate(url("train"));
+            p.waitForSelector("#page-title");
+            assertThat(p.locator("#run-detail")).isHidden();
+            assertTrue(p.locator("#runs-grid vaadin-grid-cell-content")
+                            .getByText(Pattern.compile("^r\\d+$"))
+                            .count()
+                    == 0);
+        } finally {
+            other.close();
+        }
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("STOPPED|FINISHED"));
+    }
+
+    @Test
+    void learningRateTenWithoutClippingIsShownAsDiverged() {
+        openTrainPage();
+        choosePreset("Exercise: lr = 10 (no clipping, diverges)");
+        set("max-tokens", "2000");
+        page.locator("#start-run").click();
+        assertThat(page.locator("#run-status"))
+                .hasAttribute(
+                        "data-status",
+                        "DIVERGED",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                .setTimeout(60_000));
+        assertThat(page.locator("#run-status")).containsText("Diverged in epoch");
+        screenshot("train-page-diverged");
+    }
+
+    @Test
+    void invalidValuesAreExplainedNextToTheField() {
+        openTrainPage();
+        set("num-hiddens", "0");
+        set("lr", "-1");
+        page.locator("#start-run").click();
+        assertThat(page.locator("#launch-message")).containsText("not valid");
+        assertThat(page.locator("#num-hiddens")).hasAttribute("invalid", "");
+        assertThat(page.locator("#lr")).hasAttribute("invalid", "");
+    }
+}
