@@ -27,7 +27,7 @@ public final class Pages {
             new Entry("shapes", "shell.nav.shapes", "shapes", VaadinIcon.CUBES, false),
             new Entry("train", "shell.nav.train", "train", VaadinIcon.PLAY_CIRCLE_O, true),
             new Entry("sequence", "shell.nav.sequence", "sequence", VaadinIcon.SPLINE_CHART, false),
-            new Entry("admin", "shell.nav.admin", "admin", VaadinIcon.COG_O, false));
+            new Entry("admin", "shell.nav.admin", "admin", VaadinIcon.COG_O, true));
 
     private Pages() {}
 }

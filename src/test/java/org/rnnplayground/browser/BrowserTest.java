@@ -24,8 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         classes = Application.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1"})
+        properties = {"server.address=127.0.0.1", "playground.admin.password=" + BrowserTest.ADMIN_PASSWORD})
 public abstract class BrowserTest {
+
+    /** The admin password the app under test is started with. */
+    static final String ADMIN_PASSWORD = "instructor-secret";
 
     private static Playwright playwright;
     private static Browser browser;

@@ -32,7 +32,7 @@ class ShellIT extends BrowserTest {
             page.waitForURL("**/" + id);
             assertThat(page.locator("#page-" + id)).isVisible();
         }
-        page.locator("#link-text").click();
+        page.locator("#nav-text").click();
         assertThat(page.locator("#page-text")).isVisible();
     }
 
