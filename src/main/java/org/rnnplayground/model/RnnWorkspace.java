@@ -34,6 +34,8 @@ final class RnnWorkspace {
     final INDArray logProbs;
     /** One-hot labels, [N, V]. */
     final INDArray labelsOneHot;
+    /** One-hot inputs, [N, V]; used for the gradient of {@code W_xh} only. */
+    final INDArray inputsOneHot;
     /** dL/dO, [N, V]. */
     final INDArray dLogits;
 
@@ -61,6 +63,7 @@ final class RnnWorkspace {
         logProbs = Nd4j.zeros(dataType, n, vocabSize);
         labelsOneHot = Nd4j.zeros(dataType, n, vocabSize);
         dLogits = Nd4j.zeros(dataType, n, vocabSize);
+        inputsOneHot = Nd4j.zeros(dataType, n, vocabSize);
         derivAll = Nd4j.zeros(dataType, n, numHiddens);
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
         derivStep = new INDArray[numSteps];

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -217,13 +216,10 @@ public final class ScratchRnn implements CharModel {
         INDArray dA = ws.dHAll; // [T*B, h]
         Nd4j.gemm(ws.hPrevAll, dA, grads.wHh(), true, false, 1.0, 0.0); // [h, T*B] x [T*B, h]
         dA.sum(grads.bH(), 0); // [h]
-        // one-hot(X)^T dA is a scatter-add of the rows of dA into the rows of the input tokens
+        // dW_xh = one-hot(X)^T dA: one product, faster here than a scatter-add of the rows of dA
         INDArray tokens = Nd4j.createFromArray(timeMajor(x)); // [T*B]
-        Nd4j.exec(DynamicCustomOp.builder("unsorted_segment_sum")
-                .addInputs(dA, tokens)
-                .addOutputs(grads.wXh()) // [V, h]
-                .addIntegerArguments(vocabSize())
-                .build());
+        Nd4j.exec(new OneHot(tokens, ws.inputsOneHot, vocabSize())); // [T*B, V]
+        Nd4j.gemm(ws.inputsOneHot, dA, grads.wXh(), true, false, 1.0, 0.0); // [V, T*B] x [T*B, h]
     }
 
     // ---------------------------------------------------------------- clipping and update
