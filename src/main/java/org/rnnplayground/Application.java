@@ -1,5 +1,6 @@
 package org.rnnplayground;
 
+import java.io.PrintStream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +15,10 @@ public class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            System.exit(CommandLine.run(args, System.out, System.err));
+            // Results go to stdout; everything libraries log goes to stderr, so --json output is clean.
+            PrintStream results = System.out;
+            System.setOut(System.err);
+            System.exit(CommandLine.run(args, results, System.err));
         }
         SpringApplication.run(Application.class, args);
     }
