@@ -16,7 +16,6 @@ import org.rnnplayground.admin.ui.AdminView;
 import org.rnnplayground.model.ui.ShapesView;
 import org.rnnplayground.sampling.ui.MinibatchesView;
 import org.rnnplayground.sequence.ui.SequenceView;
-import org.rnnplayground.text.ui.StatisticsView;
 import org.rnnplayground.text.ui.TextView;
 import org.rnnplayground.training.ui.TrainView;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,12 +49,7 @@ class ShellViewTest extends SpringBrowserlessTest {
     @Test
     void pagesNotBuiltYetSaySoAndLinkToTheTextPage() {
         for (Class<? extends PlaceholderView> view : List.of(
-                StatisticsView.class,
-                MinibatchesView.class,
-                ShapesView.class,
-                TrainView.class,
-                SequenceView.class,
-                AdminView.class)) {
+                MinibatchesView.class, ShapesView.class, TrainView.class, SequenceView.class, AdminView.class)) {
             PlaceholderView page = navigate(view);
             assertInstanceOf(view, getCurrentView());
             Paragraph notYet = find(Paragraph.class).withId("not-built-yet").single();
