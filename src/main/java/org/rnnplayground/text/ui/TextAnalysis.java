@@ -22,6 +22,13 @@ public final class TextAnalysis {
         this.text = text;
     }
 
+    /** The same analysis under another display name, sharing the n-gram counts once computed. */
+    TextAnalysis withName(String newName) {
+        TextAnalysis renamed = new TextAnalysis(newName, text);
+        renamed.ngrams = ngrams;
+        return renamed;
+    }
+
     public String name() {
         return name;
     }
@@ -30,7 +37,15 @@ public final class TextAnalysis {
         return text;
     }
 
-    /** Unigram, bigram and trigram counts (computed once). */
+    /** Whether {@link #ngrams()} returns at once, without counting. */
+    public boolean ngramsReady() {
+        return ngrams != null;
+    }
+
+    /**
+     * Unigram, bigram and trigram counts (computed once; counting a long text takes a while, so
+     * call it off the request thread unless {@link #ngramsReady()}).
+     */
     public List<NGramCounts> ngrams() {
         List<NGramCounts> result = ngrams;
         if (result == null) {

@@ -2,11 +2,13 @@ package org.rnnplayground.text.ui;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.rnnplayground.corpus.CorpusStore;
+import org.rnnplayground.text.NGramCounts;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
@@ -37,7 +39,7 @@ public class TextAnalyzer implements DisposableBean {
         Key key = new Key(CorpusStore.sha1(raw.getBytes(StandardCharsets.UTF_8)), options);
         CompletableFuture<TextAnalysis> cached = cache.get(key);
         if (cached != null && !cached.isCompletedExceptionally()) {
-            return cached.thenApply(a -> a.name().equals(name) ? a : new TextAnalysis(name, a.text()));
+            return cached.thenApply(a -> a.name().equals(name) ? a : a.withName(name));
         }
         CompletableFuture<TextAnalysis> future = CompletableFuture.supplyAsync(
                 () -> {
@@ -52,6 +54,16 @@ public class TextAnalyzer implements DisposableBean {
             cache.remove(cache.keySet().iterator().next());
         }
         return future;
+    }
+
+    /**
+     * The n-gram counts of an analysis: at once when they are counted already, otherwise counted
+     * in the background.
+     */
+    public CompletableFuture<List<NGramCounts>> ngrams(TextAnalysis analysis) {
+        return analysis.ngramsReady()
+                ? CompletableFuture.completedFuture(analysis.ngrams())
+                : CompletableFuture.supplyAsync(analysis::ngrams, executor);
     }
 
     @Override
