@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.admin.ui.AdminView;
 import org.rnnplayground.model.ui.ShapesView;
-import org.rnnplayground.sampling.ui.MinibatchesView;
 import org.rnnplayground.sequence.ui.SequenceView;
 import org.rnnplayground.text.ui.StatisticsView;
 import org.rnnplayground.text.ui.TextView;
@@ -49,13 +48,8 @@ class ShellViewTest extends SpringBrowserlessTest {
 
     @Test
     void pagesNotBuiltYetSaySoAndLinkToTheTextPage() {
-        for (Class<? extends PlaceholderView> view : List.of(
-                StatisticsView.class,
-                MinibatchesView.class,
-                ShapesView.class,
-                TrainView.class,
-                SequenceView.class,
-                AdminView.class)) {
+        for (Class<? extends PlaceholderView> view :
+                List.of(StatisticsView.class, ShapesView.class, TrainView.class, SequenceView.class, AdminView.class)) {
             PlaceholderView page = navigate(view);
             assertInstanceOf(view, getCurrentView());
             Paragraph notYet = find(Paragraph.class).withId("not-built-yet").single();
