@@ -1,0 +1,171 @@
+package org.rnnplayground.sampling.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.Application;
+import org.rnnplayground.sampling.EpochLayout;
+import org.rnnplayground.sampling.SamplerConfig;
+import org.rnnplayground.sampling.SamplerKind;
+import org.rnnplayground.sampling.Samplers;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.ui.CurrentText;
+import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.text.ui.TextAnalyzer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The Minibatches page rendered server-side, over a short text of the user's. */
+@SpringBootTest(classes = Application.class)
+@ViewPackages(packages = "org.rnnplayground")
+class MinibatchesViewTest extends SpringBrowserlessTest {
+
+    /** 43 characters a line once stripped, 60 lines: 2580 tokens with the book's cleaning. */
+    static final String TEXT = "the quick brown fox jumps over the lazy dog \n".repeat(60);
+
+    @Autowired
+    ApplicationContext context;
+
+    private TextAnalysis analysis;
+
+    private MinibatchesView open() throws Exception {
+        analysis = context.getBean(TextAnalyzer.class)
+                .analyze("Fox", TEXT, TextOptions.bookChars())
+                .get(20, TimeUnit.SECONDS);
+        context.getBean(CurrentText.class)
+                .set(new CurrentText.Source("Fox", TEXT, null), TextOptions.bookChars(), analysis);
+        return navigate(MinibatchesView.class);
+    }
+
+    private static EpochLayout nthEpoch(SamplerKind kind, int[] corpus, int b, int n, long seed, int epochs) {
+        RandomGenerator rng = Samplers.rng(seed);
+        EpochLayout layout = null;
+        for (int e = 0; e < epochs; e++) {
+            layout = Samplers.epoch(kind, corpus, b, n, rng);
+        }
+        return layout;
+    }
+
+    @Test
+    void theToyExampleIsTheFirstEpochOfTheSeedAndNewEpochDrawsTheNext() throws Exception {
+        MinibatchesView view = open();
+        assertEquals(3, view.toyLayoutRandom.numBatches(), "35 tokens, batch_size 2, num_steps 5");
+        assertEquals(nthEpoch(SamplerKind.RANDOM, MinibatchesView.TOY, 2, 5, 1, 1), view.toyLayoutRandom);
+        assertEquals(nthEpoch(SamplerKind.SEQUENTIAL, MinibatchesView.TOY, 2, 5, 1, 1), view.toyLayoutSequential);
+
+        test(view.toyNewEpoch).click();
+        assertEquals(nthEpoch(SamplerKind.RANDOM, MinibatchesView.TOY, 2, 5, 1, 2), view.toyLayoutRandom);
+        assertEquals(nthEpoch(SamplerKind.SEQUENTIAL, MinibatchesView.TOY, 2, 5, 1, 2), view.toyLayoutSequential);
+        assertTrue(view.toyEpochInfo.getText().contains("epoch 2"), view.toyEpochInfo.getText());
+        assertTrue(view.toyEpochInfo.getText().contains("random " + view.toyLayoutRandom.offset()));
+
+        test(view.seed).setValue(5);
+        assertEquals(nthEpoch(SamplerKind.RANDOM, MinibatchesView.TOY, 2, 5, 5, 1), view.toyLayoutRandom);
+    }
+
+    @Test
+    void invalidToyValuesExplainTheRangeAndKeepTheLastLayout() throws Exception {
+        MinibatchesView view = open();
+        EpochLayout before = view.toyLayoutRandom;
+        test(view.toyBatchSize).setValue(6);
+        assertTrue(view.toyBatchSize.isInvalid());
+        assertEquals(
+                "batch_size must be a whole number from 1 to 5 for 35 tokens with num_steps=5.",
+                view.toyBatchSize.getErrorMessage());
+        assertSame(before, view.toyLayoutRandom);
+
+        test(view.toyBatchSize).setValue(3);
+        assertFalse(view.toyBatchSize.isInvalid());
+        assertEquals(3, view.toyLayoutRandom.batchSize());
+
+        view.toyNumSteps.setValue(0); // the field's own min would refuse it from the tester
+        assertTrue(view.toyNumSteps.isInvalid());
+        assertTrue(view.toyNumSteps.getErrorMessage().contains("from 1 to 17"), view.toyNumSteps.getErrorMessage());
+        assertEquals(3, view.toyLayoutRandom.batchSize());
+    }
+
+    @Test
+    void theTextIsCutWithTheBooksSettingsAndStepsThroughAnEpoch() throws Exception {
+        MinibatchesView view = open();
+        int length = analysis.text().corpusLength();
+        assertEquals(2580, length);
+        assertEquals(length, view.maxTokens.getValue(), "a text shorter than 10,000 tokens is used whole");
+        assertEquals(32, view.layoutRandom.batchSize());
+        assertEquals(35, view.layoutRandom.numSteps());
+        int[] corpus = analysis.text().corpus();
+        assertEquals(nthEpoch(SamplerKind.SEQUENTIAL, corpus, 32, 35, 1, 1), view.layoutSequential);
+        assertEquals(0, view.step);
+        assertFalse(view.previous.isEnabled());
+        assertTrue(view.sequentialPanel.state.getText().startsWith("⟲"));
+        assertEquals("Minibatch 1 / " + view.layoutRandom.numBatches(), view.randomPanel.index.getText());
+
+        test(view.next).click();
+        assertEquals(1, view.step);
+        assertTrue(view.previous.isEnabled());
+        assertTrue(view.sequentialPanel.state.getText().startsWith("▶"), view.sequentialPanel.state.getText());
+        assertTrue(view.randomPanel.state.getText().startsWith("⟲"));
+        assertEquals("Minibatch 2 / " + view.layoutSequential.numBatches(), view.sequentialPanel.index.getText());
+
+        // autoplay steps on each poll, and goes on to a new epoch after the last minibatch
+        view.showStep(view.steps() - 1);
+        view.tick();
+        assertEquals(0, view.step);
+        assertEquals(nthEpoch(SamplerKind.RANDOM, corpus, 32, 35, 1, 2), view.layoutRandom);
+    }
+
+    @Test
+    void anInvalidBatchSizeNamesTheValidRangeAndTheLayoutStays() throws Exception {
+        MinibatchesView view = open();
+        EpochLayout before = view.layoutSequential;
+        int length = analysis.text().corpusLength();
+        test(view.batchSize).setValue(1000);
+        assertTrue(view.batchSize.isInvalid());
+        int max = SamplerConfig.maxBatchSize(length, 35);
+        assertTrue(
+                view.batchSize.getErrorMessage().contains("from 1 to " + max + " for 2,580 tokens with num_steps=35"),
+                view.batchSize.getErrorMessage());
+        assertSame(before, view.layoutSequential);
+
+        test(view.batchSize).setValue(4);
+        test(view.numSteps).setValue(10);
+        assertFalse(view.batchSize.isInvalid());
+        assertEquals(4, view.layoutSequential.batchSize());
+        assertEquals(10, view.layoutSequential.numSteps());
+
+        view.maxTokens.setValue(length + 1); // beyond the field's max, as typed
+        assertTrue(view.maxTokens.isInvalid());
+        assertTrue(view.maxTokens.getErrorMessage().contains("2,580"), view.maxTokens.getErrorMessage());
+        test(view.maxTokens).setValue(100);
+        assertEquals(100, view.layoutSequential.corpusLength());
+    }
+
+    @Test
+    void coverageIsCountedInTheBackgroundAndDrawn() throws Exception {
+        MinibatchesView view = open();
+        view.pendingCoverage().get(20, TimeUnit.SECONDS);
+        VaadinSession session = VaadinSession.getCurrent();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (view.coverage == null && System.nanoTime() < deadline) {
+            session.getService().runPendingAccessTasks(session);
+            Thread.sleep(10);
+        }
+        assertNotNull(view.coverage, "coverage arrives");
+        assertEquals(100, view.coverage.random().epochs());
+        assertEquals(2, view.coverageChart.getSeries().size());
+        assertEquals(
+                CoveragePlot.headLength(2580, 35),
+                view.coverageChart.getSeries().get(0).points().size());
+        assertTrue(view.discardedRandom.getText().contains("expected 17.0"), view.discardedRandom.getText());
+        assertTrue(view.discardedSequential.getText().contains("expected 17.5"), view.discardedSequential.getText());
+    }
+}
