@@ -1,5 +1,7 @@
 package org.rnnplayground.sampling.ui;
 
+import static org.rnnplayground.ui.Widgets.escapeHtml;
+
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.rnnplayground.sampling.EpochLayout;
@@ -89,11 +91,11 @@ final class LayoutHtml {
                     .append("\"><span class=\"mb-mark ")
                     .append(carried ? "carried" : "reset")
                     .append("\" title=\"")
-                    .append(escape(carried ? labels.carried() : labels.reset()))
+                    .append(escapeHtml(carried ? labels.carried() : labels.reset()))
                     .append("\">")
                     .append(carried ? CARRIED : RESET)
                     .append("</span><span class=\"mb-row-name\" title=\"")
-                    .append(escape(labels.rowName().apply(i)))
+                    .append(escapeHtml(labels.rowName().apply(i)))
                     .append("\">")
                     .append(i)
                     .append("</span><span class=\"mb-pos\">")
@@ -106,33 +108,33 @@ final class LayoutHtml {
                 b.append("<span class=\"mb-ctx")
                         .append(carried ? " carried" : "")
                         .append("\">")
-                        .append(escape(text.shown(from, start)))
+                        .append(escapeHtml(text.shown(from, start)))
                         .append("</span>")
                         .append(sep);
             }
             b.append("<span class=\"mb-x\" title=\"")
-                    .append(escape(labels.rowSpan().of(i, start, end - 1)))
+                    .append(escapeHtml(labels.rowSpan().of(i, start, end - 1)))
                     .append("\">")
-                    .append(escape(text.shown(start, shownEnd)))
+                    .append(escapeHtml(text.shown(start, shownEnd)))
                     .append("</span>");
             if (shownEnd < end) {
                 b.append("<span class=\"mb-more-steps\">")
-                        .append(escape(labels.moreSteps().apply(end - shownEnd)))
+                        .append(escapeHtml(labels.moreSteps().apply(end - shownEnd)))
                         .append("</span>");
             }
             if (end < text.length()) {
                 b.append(sep)
                         .append("<span class=\"mb-y-last\" title=\"")
-                        .append(escape(labels.label()))
+                        .append(escapeHtml(labels.label()))
                         .append("\">")
-                        .append(escape(text.shown(end)))
+                        .append(escapeHtml(text.shown(end)))
                         .append("</span>");
             }
             b.append("</span></div>");
         }
         if (shownRows < batch.batchSize()) {
             b.append("<div class=\"mb-more-rows muted\">")
-                    .append(escape(labels.moreRows().apply(batch.batchSize() - shownRows)))
+                    .append(escapeHtml(labels.moreRows().apply(batch.batchSize() - shownRows)))
                     .append("</div>");
         }
         return b.append("</div>").toString();
@@ -159,7 +161,7 @@ final class LayoutHtml {
             if (from > 0) {
                 b.append(sep);
             }
-            String shown = escape(text.shown(from, to));
+            String shown = escapeHtml(text.shown(from, to));
             int who = owner[from];
             if (who >= 0) {
                 b.append("<span class=\"win-row\" data-row=\"")
@@ -171,13 +173,13 @@ final class LayoutHtml {
                         .append("\" style=\"--row-color:")
                         .append(rowColor(who))
                         .append("\" title=\"")
-                        .append(escape(labels.rowName().apply(who)))
+                        .append(escapeHtml(labels.rowName().apply(who)))
                         .append("\">")
                         .append(shown)
                         .append("</span>");
             } else if (who == HEAD || who == TAIL) {
                 b.append("<span class=\"win-skipped\" title=\"")
-                        .append(escape(labels.skipped()))
+                        .append(escapeHtml(labels.skipped()))
                         .append("\">")
                         .append(shown)
                         .append("</span>");
@@ -220,21 +222,5 @@ final class LayoutHtml {
             }
         }
         return owner;
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -36,6 +36,7 @@ import org.rnnplayground.sampling.Samplers;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -307,10 +308,10 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
         unusedRandom.setId("unused-random");
         unusedSequential.setId("unused-sequential");
         HorizontalLayout stats = new HorizontalLayout(
-                stat(getTranslation("minibatches.coverage.discarded.RANDOM"), discardedRandom),
-                stat(getTranslation("minibatches.coverage.discarded.SEQUENTIAL"), discardedSequential),
-                stat(getTranslation("minibatches.coverage.unused.RANDOM"), unusedRandom),
-                stat(getTranslation("minibatches.coverage.unused.SEQUENTIAL"), unusedSequential));
+                Widgets.stat(getTranslation("minibatches.coverage.discarded.RANDOM"), discardedRandom),
+                Widgets.stat(getTranslation("minibatches.coverage.discarded.SEQUENTIAL"), discardedSequential),
+                Widgets.stat(getTranslation("minibatches.coverage.unused.RANDOM"), unusedRandom),
+                Widgets.stat(getTranslation("minibatches.coverage.unused.SEQUENTIAL"), unusedSequential));
         stats.addClassNames("stats", "coverage-stats");
 
         coverageCaption.setId("coverage-caption");
@@ -344,15 +345,6 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
         columns.setWidthFull();
         columns.addClassName("side-by-side");
         return columns;
-    }
-
-    private static Component stat(String label, Span value) {
-        Span l = new Span(label);
-        l.addClassName("stat-label");
-        value.addClassName("stat-value");
-        Div box = new Div(l, value);
-        box.addClassName("stat");
-        return box;
     }
 
     // ---------------------------------------------------------------- validation

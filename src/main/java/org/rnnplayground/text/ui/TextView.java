@@ -29,6 +29,7 @@ import org.rnnplayground.text.CleaningMode;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenFrequency;
 import org.rnnplayground.text.TokenizerKind;
+import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -157,22 +158,13 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         vocabSize.setId("vocab-size");
         unkShare.setId("unk-share");
         HorizontalLayout stats = new HorizontalLayout(
-                stat(getTranslation("text.summary.text"), currentName),
-                stat(getTranslation("text.summary.corpusLength"), corpusLength),
-                stat(getTranslation("text.summary.vocabSize"), vocabSize),
-                stat(getTranslation("text.summary.unkShare"), unkShare));
+                Widgets.stat(getTranslation("text.summary.text"), currentName),
+                Widgets.stat(getTranslation("text.summary.corpusLength"), corpusLength),
+                Widgets.stat(getTranslation("text.summary.vocabSize"), vocabSize),
+                Widgets.stat(getTranslation("text.summary.unkShare"), unkShare));
         stats.addClassName("stats");
         stats.getStyle().set("flex-wrap", "wrap");
         return stats;
-    }
-
-    private static Component stat(String label, Span value) {
-        Span l = new Span(label);
-        l.addClassName("stat-label");
-        value.addClassName("stat-value");
-        Div box = new Div(l, value);
-        box.addClassName("stat");
-        return box;
     }
 
     private void showOptions(TextOptions o) {

@@ -1,5 +1,7 @@
 package org.rnnplayground.text.ui;
 
+import static org.rnnplayground.ui.Widgets.escapeHtml;
+
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -118,23 +120,7 @@ class TokenPanel extends Div {
         // Golden-angle hues keep neighbouring indices apart.
         int hue = Math.floorMod(index * 137, 360);
         return "<span class=\"" + cls + (words ? " word" : "") + "\" style=\"background:hsl(" + hue
-                + ",70%,88%)\" title=\"" + escape(tooltip) + "\" data-index=\"" + index + "\">" + escape(shown)
+                + ",70%,88%)\" title=\"" + escapeHtml(tooltip) + "\" data-index=\"" + index + "\">" + escapeHtml(shown)
                 + "</span>";
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -23,6 +23,7 @@ import org.rnnplayground.training.RunExport;
 import org.rnnplayground.training.RunSample;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
+import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -116,10 +117,10 @@ class RunDetail extends Div {
         head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         head.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout stats = new HorizontalLayout(
-                stat("train.run.perplexity", perplexity),
-                stat("train.run.tokensPerSecond", tokensPerSecond),
-                stat("train.run.eta", eta),
-                stat("train.run.clipped", clipped));
+                Widgets.stat(getTranslation("train.run.perplexity"), perplexity),
+                Widgets.stat(getTranslation("train.run.tokensPerSecond"), tokensPerSecond),
+                Widgets.stat(getTranslation("train.run.eta"), eta),
+                Widgets.stat(getTranslation("train.run.clipped"), clipped));
         stats.addClassName("stats");
         stats.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout chartOptions = new HorizontalLayout(logScale, smoothing, new Span(), exportCsv, exportJson);
@@ -142,15 +143,6 @@ class RunDetail extends Div {
         a.setId(id);
         a.getElement().setAttribute("download", true);
         return a;
-    }
-
-    private Div stat(String labelKey, Span value) {
-        Span l = new Span(getTranslation(labelKey));
-        l.addClassName("stat-label");
-        value.addClassName("stat-value");
-        Div box = new Div(l, value);
-        box.addClassName("stat");
-        return box;
     }
 
     /** Shows a run (or nothing); for the same run only the new epochs and samples are sent. */

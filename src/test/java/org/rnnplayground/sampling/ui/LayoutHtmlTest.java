@@ -132,7 +132,7 @@ class LayoutHtmlTest {
     @Test
     void tokensAreEscapedAndSpacesShownAsMiddleDots() {
         TokenText words = new TokenText(List.of(List.of("<b>", "&", "x\"y"), List.of("z", "w")), true);
-        assertEquals("&lt;b&gt; &amp; x&quot;y", LayoutHtml.escape(words.shown(0, 3)));
+        assertEquals("&lt;b&gt; &amp; x&quot;y", org.rnnplayground.ui.Widgets.escapeHtml(words.shown(0, 3)));
         TokenText chars = new TokenText(List.of(List.of("a", " ", "b")), false);
         assertEquals("a·b", chars.shown(0, 3));
         EpochLayout layout = Samplers.epoch(SamplerKind.RANDOM, new int[5], 1, 1, 0, Samplers.rng(0));
