@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.admin.ui.AdminView;
-import org.rnnplayground.model.ui.ShapesView;
 import org.rnnplayground.sampling.ui.MinibatchesView;
 import org.rnnplayground.sequence.ui.SequenceView;
 import org.rnnplayground.text.ui.StatisticsView;
@@ -50,12 +49,7 @@ class ShellViewTest extends SpringBrowserlessTest {
     @Test
     void pagesNotBuiltYetSaySoAndLinkToTheTextPage() {
         for (Class<? extends PlaceholderView> view : List.of(
-                StatisticsView.class,
-                MinibatchesView.class,
-                ShapesView.class,
-                TrainView.class,
-                SequenceView.class,
-                AdminView.class)) {
+                StatisticsView.class, MinibatchesView.class, TrainView.class, SequenceView.class, AdminView.class)) {
             PlaceholderView page = navigate(view);
             assertInstanceOf(view, getCurrentView());
             Paragraph notYet = find(Paragraph.class).withId("not-built-yet").single();
