@@ -24,7 +24,7 @@ public final class Pages {
             new Entry("text", "shell.nav.text", "text", VaadinIcon.FILE_TEXT_O, true),
             new Entry("statistics", "shell.nav.statistics", "statistics", VaadinIcon.CHART_LINE, true),
             new Entry("minibatches", "shell.nav.minibatches", "minibatches", VaadinIcon.GRID_SMALL, true),
-            new Entry("shapes", "shell.nav.shapes", "shapes", VaadinIcon.CUBES, false),
+            new Entry("shapes", "shell.nav.shapes", "shapes", VaadinIcon.CUBES, true),
             new Entry("train", "shell.nav.train", "train", VaadinIcon.PLAY_CIRCLE_O, true),
             new Entry("sequence", "shell.nav.sequence", "sequence", VaadinIcon.SPLINE_CHART, false),
             new Entry("admin", "shell.nav.admin", "admin", VaadinIcon.COG_O, true));

@@ -1,13 +1,333 @@
 package org.rnnplayground.model.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import org.rnnplayground.ui.PlaceholderView;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.ui.ShapeRequest.Field;
+import org.rnnplayground.model.ui.ShapeRequest.Problem;
+import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.ui.CurrentText;
+import org.rnnplayground.text.ui.TextAnalysis;
 
-/** The shapes page; not built yet, it says what it will show and links to the pages that work. */
+/**
+ * Book sections 8.4 and 8.5 on the user's text: for the chosen {@code batch_size}, {@code
+ * num_steps}, {@code num_hiddens} and activation, every tensor of the RNN's forward pass with its
+ * shape and every parameter with its element count, as a real forward pass of the from-scratch model
+ * over the first minibatch of the current text reports them.
+ *
+ * <p>Ids: the fields {@code shapes-batch-size}, {@code shapes-num-steps}, {@code shapes-num-hiddens},
+ * {@code shapes-activation}; {@code shapes-text-name}, {@code shapes-vocab-size}, {@code
+ * shapes-corpus-length}; {@code shapes-message}, {@code shapes-progress}; the diagram's and the
+ * table's ids are listed on {@link ShapeDiagram} and {@link ParameterTable}.
+ */
 @Route("shapes")
-public class ShapesView extends PlaceholderView {
+public class ShapesView extends VerticalLayout implements HasDynamicTitle {
 
-    public ShapesView() {
-        super("shapes");
+    /** Above this many multiply-adds the page warns that the forward pass takes a few seconds. */
+    static final long SLOW_MULTIPLY_ADDS = 2_000_000_000L;
+
+    private final CurrentText current;
+    private final ShapeTracer tracer;
+
+    final IntegerField batchSize = new IntegerField();
+    final IntegerField numSteps = new IntegerField();
+    final IntegerField numHiddens = new IntegerField();
+    final Select<Activation> activation = new Select<>();
+    final Span textName = new Span();
+    final Span corpusLength = new Span();
+    final Span vocabSize = new Span();
+    final Paragraph message = new Paragraph();
+    final ProgressBar progress = new ProgressBar();
+    final ShapeDiagram diagram = new ShapeDiagram();
+    final ParameterTable parameters = new ParameterTable();
+    final FirstRowPanel firstRow = new FirstRowPanel();
+    final Div results = new Div();
+
+    private ProcessedText text;
+    private CompletableFuture<ShapeTrace> pending;
+    private int generation;
+    private String textProblem;
+    /** The trace on screen, or null before the first one. */
+    ShapeTrace shown;
+
+    public ShapesView(CurrentText current, ShapeTracer tracer) {
+        this.current = current;
+        this.tracer = tracer;
+        setId("page-shapes");
+        addClassName("page");
+        addClassName("shapes-page");
+
+        H2 title = new H2(getTranslation("shapes.title"));
+        title.setId("page-title");
+        Paragraph intro = new Paragraph(getTranslation("shapes.intro"));
+        intro.addClassName("muted");
+
+        message.setId("shapes-message");
+        progress.setId("shapes-progress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+
+        results.setId("shapes-results");
+        results.addClassName("shapes-results");
+        Div diagramCard = new Div(diagramHeader(), diagram);
+        diagramCard.addClassName("card");
+        diagramCard.addClassName("diagram-card");
+        Div side = new Div(parameters, firstRow);
+        side.addClassName("shapes-side");
+        results.add(diagramCard, side);
+        results.setVisible(false);
+
+        add(title, intro, summary(), fields(), message, progress, results);
+    }
+
+    private Component diagramHeader() {
+        H3 heading = new H3(getTranslation("shapes.diagram.title"));
+        Span implementation = new Span(getTranslation("shapes.implementation.scratch"));
+        implementation.setId("shapes-implementation");
+        implementation.getElement().getThemeList().add("badge contrast");
+        implementation.getElement().setAttribute("title", getTranslation("shapes.implementation.later"));
+        Div equations = new Div(
+                MathText.of("H_t = φ(X_t W_xh + H_{t-1} W_hh + b_h)"),
+                MathText.of("O_t = H_t W_hq + b_q"),
+                new Span(getTranslation("shapes.equations.legend")));
+        equations.setId("shapes-equations");
+        equations.addClassName("equations");
+        HorizontalLayout top = new HorizontalLayout(heading, implementation);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.addClassName("diagram-top");
+        return new Div(top, equations);
+    }
+
+    private Component summary() {
+        textName.setId("shapes-text-name");
+        corpusLength.setId("shapes-corpus-length");
+        vocabSize.setId("shapes-vocab-size");
+        HorizontalLayout stats = new HorizontalLayout(
+                stat(getTranslation("shapes.summary.text"), textName),
+                stat(getTranslation("shapes.summary.corpusLength"), corpusLength),
+                stat("vocab_size", vocabSize));
+        stats.addClassName("stats");
+        stats.getStyle().set("flex-wrap", "wrap");
+        return stats;
+    }
+
+    private static Component stat(String label, Span value) {
+        Span l = new Span(label);
+        l.addClassName("stat-label");
+        value.addClassName("stat-value");
+        Div box = new Div(l, value);
+        box.addClassName("stat");
+        return box;
+    }
+
+    private Component fields() {
+        ShapeRequest book = ShapeRequest.book();
+        setUp(batchSize, "shapes-batch-size", "batch_size", book.batchSize(), "shapes.field.batchSize.help");
+        setUp(numSteps, "shapes-num-steps", "num_steps", book.numSteps(), "shapes.field.numSteps.help");
+        setUp(numHiddens, "shapes-num-hiddens", "num_hiddens", book.numHiddens(), "shapes.field.numHiddens.help");
+        numHiddens.setMax(ShapeRequest.MAX_NUM_HIDDENS);
+        activation.setId("shapes-activation");
+        activation.setLabel(getTranslation("shapes.field.activation"));
+        activation.setItems(Activation.values());
+        activation.setItemLabelGenerator(a -> getTranslation("shapes.activation." + a.name()));
+        activation.setValue(book.activation());
+        activation.addValueChangeListener(e -> sizesChanged());
+        HorizontalLayout bar = new HorizontalLayout(batchSize, numSteps, numHiddens, activation);
+        bar.setAlignItems(FlexComponent.Alignment.START);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.addClassName("options-bar");
+        bar.addClassName("shapes-fields");
+        return bar;
+    }
+
+    private void setUp(IntegerField field, String id, String label, int value, String helpKey) {
+        field.setId(id);
+        field.setLabel(label);
+        field.setHelperText(getTranslation(helpKey));
+        field.setMin(1);
+        field.setStepButtonsVisible(true);
+        field.setManualValidation(true);
+        field.setValue(value);
+        field.addValueChangeListener(e -> sizesChanged());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        current.analysis().ifPresentOrElse(this::useText, () -> {
+            busy(getTranslation("shapes.loadingText"));
+            current.currentOrDefault()
+                    .whenComplete((loaded, error) -> ui.access(() -> {
+                        if (error != null) {
+                            fail(getTranslation(
+                                    "shapes.loadFailed",
+                                    String.valueOf(cause(error).getMessage())));
+                        } else {
+                            current.adoptIfUnset(loaded);
+                            current.analysis().ifPresent(this::useText);
+                        }
+                    }));
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        cancelPending();
+        super.onDetach(detachEvent);
+    }
+
+    private void useText(TextAnalysis analysis) {
+        text = analysis.text();
+        textName.setText(analysis.name());
+        corpusLength.setText(getTranslation("shapes.number", text.corpusLength()));
+        vocabSize.setText(getTranslation("shapes.number", text.vocabSize()));
+        sizesChanged();
+    }
+
+    /**
+     * Checks the fields against the current text and, when they pass, traces a forward pass for
+     * them in the background; otherwise explains the problem next to the field.
+     */
+    void sizesChanged() {
+        if (text == null) {
+            return;
+        }
+        ShapeRequest request = requestFromFields();
+        if (request == null) {
+            cancelPending();
+            progress.setVisible(false);
+            results.addClassName("stale");
+            fail(
+                    textProblem != null
+                            ? textProblem
+                            : getTranslation(shown == null ? "shapes.fixFields" : "shapes.fixFieldsStale"));
+            return;
+        }
+        cancelPending();
+        int mine = ++generation;
+        long multiplyAdds = request.forwardMultiplyAdds(text.vocabSize());
+        busy(
+                multiplyAdds < SLOW_MULTIPLY_ADDS
+                        ? getTranslation("shapes.running")
+                        : getTranslation("shapes.runningSlow", multiplyAdds / 1e9, multiplyAdds / 1e8));
+        UI ui = UI.getCurrent();
+        pending = tracer.trace(text, request);
+        pending.whenComplete((trace, error) -> {
+            if (error instanceof CancellationException || cause(error) instanceof CancellationException) {
+                return;
+            }
+            ui.access(() -> {
+                if (mine != generation) {
+                    return;
+                }
+                pending = null;
+                if (error != null) {
+                    fail(getTranslation(
+                            "shapes.traceFailed", String.valueOf(cause(error).getMessage())));
+                } else {
+                    show(trace);
+                }
+            });
+        });
+    }
+
+    /**
+     * The request in the fields, or null when a value is missing, out of range or too large, in which
+     * case the fields say why and what range is valid.
+     */
+    ShapeRequest requestFromFields() {
+        List<Problem> problems = ShapeRequest.check(
+                batchSize.getValue(),
+                numSteps.getValue(),
+                numHiddens.getValue(),
+                text.corpusLength(),
+                text.vocabSize());
+        Map<Field, String> byField = new EnumMap<>(Field.class);
+        for (Problem p : problems) {
+            byField.merge(
+                    p.field(), getTranslation(p.key(), p.args().toArray()), (a, b) -> a.equals(b) ? a : a + " " + b);
+        }
+        mark(batchSize, byField.get(Field.BATCH_SIZE));
+        mark(numSteps, byField.get(Field.NUM_STEPS));
+        mark(numHiddens, byField.get(Field.NUM_HIDDENS));
+        textProblem = byField.get(Field.TEXT);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new ShapeRequest(
+                batchSize.getValue(), numSteps.getValue(), numHiddens.getValue(), activation.getValue());
+    }
+
+    private static void mark(IntegerField field, String problem) {
+        field.setInvalid(problem != null);
+        field.setErrorMessage(problem);
+    }
+
+    private void show(ShapeTrace trace) {
+        shown = trace;
+        progress.setVisible(false);
+        message.setText(getTranslation(
+                "shapes.ranOn",
+                trace.request().batchSize(),
+                trace.request().numSteps(),
+                trace.request().numHiddens(),
+                trace.vocabSize()));
+        message.removeClassName("message-error");
+        diagram.show(trace);
+        parameters.show(trace);
+        firstRow.show(trace);
+        results.removeClassName("stale");
+        results.setVisible(true);
+    }
+
+    private void busy(String text) {
+        message.setText(text);
+        message.removeClassName("message-error");
+        progress.setVisible(true);
+    }
+
+    private void fail(String text) {
+        progress.setVisible(false);
+        message.setText(text);
+        message.addClassName("message-error");
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+        generation++;
+    }
+
+    private static Throwable cause(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("shell.nav.shapes") + " · RNN Playground";
     }
 }

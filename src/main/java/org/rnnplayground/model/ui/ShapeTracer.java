@@ -1,0 +1,77 @@
+package org.rnnplayground.model.ui;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.rnnplayground.model.CharModel;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.sampling.Minibatch;
+import org.rnnplayground.sampling.SamplerKind;
+import org.rnnplayground.sampling.Samplers;
+import org.rnnplayground.text.ProcessedText;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the Shapes page's forward passes off the request thread: builds a from-scratch model for the
+ * chosen sizes, takes the first minibatch of sequential partitioning from the learner's corpus and
+ * asks the model which tensors it met.
+ */
+@Service
+public class ShapeTracer implements DisposableBean {
+
+    /** Seeds the sampler's random offset and the initial parameters, shown on the page. */
+    public static final long SEED = 0L;
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("shape-trace-", 0).daemon().factory());
+
+    /**
+     * Traces one forward pass in the background. Cancelling the future before it starts skips the
+     * work.
+     *
+     * @throws IllegalArgumentException (in the future) when {@link ShapeRequest#check} finds a problem
+     */
+    public CompletableFuture<ShapeTrace> trace(ProcessedText text, ShapeRequest request) {
+        return CompletableFuture.supplyAsync(() -> traceNow(text, request), executor);
+    }
+
+    /**
+     * Traces one forward pass on the calling thread.
+     *
+     * @throws IllegalArgumentException when {@link ShapeRequest#check} finds a problem
+     */
+    public static ShapeTrace traceNow(ProcessedText text, ShapeRequest request) {
+        List<ShapeRequest.Problem> problems = ShapeRequest.check(
+                request.batchSize(), request.numSteps(), request.numHiddens(), text.corpusLength(), text.vocabSize());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("cannot trace " + request + ": " + problems);
+        }
+        Iterator<Minibatch> epoch = Samplers.iterator(
+                SamplerKind.SEQUENTIAL, text.corpus(), request.batchSize(), request.numSteps(), Samplers.rng(SEED));
+        Minibatch first = epoch.next();
+        CharModel model = TrainConfig.book()
+                .withNumHiddens(request.numHiddens())
+                .withBatch(request.batchSize(), request.numSteps())
+                .withActivation(request.activation())
+                .withSeed(SEED)
+                .newScratchModel(text.vocabSize());
+        int[] row = first.x()[0];
+        return new ShapeTrace(
+                request,
+                model.vocabSize(),
+                SEED,
+                first.rowStarts()[0],
+                row,
+                text.vocab().decode(row),
+                model.traceShapes(first.x()),
+                model.parameterCount());
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,94 @@
+package org.rnnplayground.model.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.TensorShape;
+import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextPipeline;
+
+/** The shapes come from a real forward pass over a real minibatch of the text. */
+class ShapeTracerTest {
+
+    private static List<Long> shape(ShapeTrace trace, String name) {
+        return trace.tensor(name).orElseThrow().shape();
+    }
+
+    @Test
+    void aSmallTextGivesTheBooksShapesAndItsFirstRow() {
+        ProcessedText text = TextPipeline.process(
+                "the time machine by h g wells\ntwinkle twinkle little star\n", TextOptions.bookChars());
+        int v = text.vocabSize();
+        ShapeTrace trace = ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU));
+
+        assertEquals(List.of(2L, 5L), shape(trace, "X"));
+        assertEquals(List.of(5L, 2L, (long) v), shape(trace, "one-hot"));
+        assertEquals(List.of(2L, 8L), shape(trace, "H_0"));
+        for (int t = 1; t <= 5; t++) {
+            assertEquals(
+                    List.of(2L, (long) v), trace.atStep("X_t", t).orElseThrow().shape());
+            assertEquals(List.of(2L, 8L), trace.atStep("H_t", t).orElseThrow().shape());
+            assertEquals(
+                    List.of(2L, (long) v), trace.atStep("O_t", t).orElseThrow().shape());
+            assertEquals(
+                    trace.atStep("H_t", t - 1).orElse(trace.tensor("H_0").orElseThrow()),
+                    trace.stateBefore(t).orElseThrow());
+        }
+        assertEquals(List.of(10L, (long) v), shape(trace, "outputs"));
+        assertEquals(
+                List.of("W_xh", "W_hh", "b_h", "W_hq", "b_q"),
+                trace.parameters().stream().map(TensorShape::name).toList());
+        assertEquals(List.of((long) v, 8L), shape(trace, "W_xh"));
+        assertEquals(List.of(8L), shape(trace, "b_h"));
+        assertEquals(
+                (long) v * 8 + 8 * 8 + 8 + 8L * v + v,
+                trace.parameters().stream().mapToLong(TensorShape::elementCount).sum());
+        assertEquals(
+                trace.parameters().stream().mapToLong(TensorShape::elementCount).sum(), trace.parameterCount());
+
+        // row 0 of X is a real span of the corpus, starting at the sampler's offset
+        int start = trace.rowStart();
+        assertArrayEquals(Arrays.copyOfRange(text.corpus(), start, start + 5), trace.firstRow());
+        assertEquals(text.vocab().decode(trace.firstRow()), trace.firstRowTokens());
+        assertEquals(
+                ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU))
+                        .rowStart(),
+                start);
+    }
+
+    @Test
+    void theTimeMachineWithTheBooksSizes() throws IOException {
+        String cache = System.getProperty("playground.corpus.cache", "../shared/corpora");
+        String raw = Files.readString(Path.of(cache, "timemachine.txt"), StandardCharsets.UTF_8);
+        ProcessedText text = TextPipeline.process(raw, TextOptions.bookChars());
+        ShapeTrace trace = ShapeTracer.traceNow(text, ShapeRequest.book());
+        assertEquals("(32, 35)", trace.tensor("X").orElseThrow().shapeText());
+        assertEquals("(35, 32, 28)", trace.tensor("one-hot").orElseThrow().shapeText());
+        assertEquals("(1120, 28)", trace.tensor("outputs").orElseThrow().shapeText());
+        assertEquals("(512, 512)", trace.tensor("W_hh").orElseThrow().shapeText());
+        assertEquals("(28, 512)", trace.tensor("W_xh").orElseThrow().shapeText());
+        assertEquals("(28,)", trace.tensor("b_q").orElseThrow().shapeText());
+        assertEquals(28 * 512 + 512 * 512 + 512 + 512 * 28 + 28, trace.parameterCount());
+    }
+
+    @Test
+    void refusesWhatTheChecksRefuse() {
+        ProcessedText text = TextPipeline.process("abc abc abd", TextOptions.bookChars());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ShapeTracer.traceNow(text, new ShapeRequest(4, 7, 8, Activation.TANH)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ShapeTracer.traceNow(text, new ShapeRequest(1, 1, 5000, Activation.TANH)));
+    }
+}
