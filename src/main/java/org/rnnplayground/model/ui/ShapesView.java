@@ -29,6 +29,7 @@ import org.rnnplayground.model.ui.ShapeRequest.Problem;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.ui.Widgets;
 
 /**
  * Book sections 8.4 and 8.5 on the user's text: for the chosen {@code batch_size}, {@code
@@ -124,21 +125,12 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         corpusLength.setId("shapes-corpus-length");
         vocabSize.setId("shapes-vocab-size");
         HorizontalLayout stats = new HorizontalLayout(
-                stat(getTranslation("shapes.summary.text"), textName),
-                stat(getTranslation("shapes.summary.corpusLength"), corpusLength),
-                stat("vocab_size", vocabSize));
+                Widgets.stat(getTranslation("shapes.summary.text"), textName),
+                Widgets.stat(getTranslation("shapes.summary.corpusLength"), corpusLength),
+                Widgets.stat("vocab_size", vocabSize));
         stats.addClassName("stats");
         stats.getStyle().set("flex-wrap", "wrap");
         return stats;
-    }
-
-    private static Component stat(String label, Span value) {
-        Span l = new Span(label);
-        l.addClassName("stat-label");
-        value.addClassName("stat-value");
-        Div box = new Div(l, value);
-        box.addClassName("stat");
-        return box;
     }
 
     private Component fields() {
