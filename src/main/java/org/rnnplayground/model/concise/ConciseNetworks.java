@@ -2,6 +2,7 @@ package org.rnnplayground.model.concise;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
@@ -49,6 +50,7 @@ final class ConciseNetworks {
                             .nIn(a.vocabSize())
                             .nOut(a.embeddingSize())
                             .weightInit(new NormalDistribution(0, 1))
+                            .outputDataFormat(RNNFormat.NCW)
                             .build());
             nIn = a.embeddingSize();
         }
@@ -61,6 +63,7 @@ final class ConciseNetworks {
                 new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(a.numHiddens())
                         .nOut(a.vocabSize())
+                        .dataFormat(RNNFormat.NCW) // set explicitly: not inferred behind an embedding
                         .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
                         .build());
         return list.build();
@@ -69,14 +72,18 @@ final class ConciseNetworks {
     private static Layer recurrent(ConciseRnn.Architecture a, int nIn) {
         return switch (a.cell()) {
             case RNN ->
-                new CarriedStateSimpleRnn(
-                        new SimpleRnn.Builder().nIn(nIn).nOut(a.numHiddens()).activation(dl4j(a.activation())));
+                new CarriedStateSimpleRnn(new SimpleRnn.Builder()
+                        .nIn(nIn)
+                        .nOut(a.numHiddens())
+                        .dataFormat(RNNFormat.NCW)
+                        .activation(dl4j(a.activation())));
             case LSTM ->
                 new LSTM.Builder()
                         .nIn(nIn)
                         .nOut(a.numHiddens())
                         .activation(org.nd4j.linalg.activations.Activation.TANH)
                         .gateActivationFunction(org.nd4j.linalg.activations.Activation.SIGMOID)
+                        .dataFormat(RNNFormat.NCW)
                         .build();
             case GRU -> throw new IllegalArgumentException("DL4J 1.0.0-M2.1 has no GRU layer");
         };
