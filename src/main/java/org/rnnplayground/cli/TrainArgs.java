@@ -6,6 +6,8 @@ import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainConfig.Precision;
 import org.rnnplayground.model.TrainHyper;
+import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerKind;
 
 /** The parsed command line of {@link TrainCommand}; defaults follow the PyTorch reference script. */
@@ -28,7 +30,10 @@ record TrainArgs(
         int threads,
         int sampleEvery,
         String prefix,
-        boolean json) {
+        boolean json,
+        CellType cell,
+        int layers,
+        int embedding) {
 
     static TrainArgs parse(String[] args) {
         String corpus = null;
@@ -41,6 +46,8 @@ record TrainArgs(
         Activation activation = Activation.TANH;
         Precision precision = Precision.FLOAT32;
         String prefix = "time traveller";
+        CellType cell = CellType.RNN;
+        int layers = 1, embedding = 0;
         int i = 0;
         if (args.length > 0 && args[0].equals("train")) {
             i = 1;
@@ -73,6 +80,9 @@ record TrainArgs(
                         case "--threads" -> threads = intValue(opt, v);
                         case "--sample-every" -> sampleEvery = intValue(opt, v);
                         case "--prefix" -> prefix = v;
+                        case "--cell" -> cell = enumValue(CellType.class, opt, v);
+                        case "--layers" -> layers = intValue(opt, v);
+                        case "--embedding" -> embedding = intValue(opt, v);
                         default -> throw new IllegalArgumentException("unknown option " + opt);
                     }
                 }
@@ -81,8 +91,8 @@ record TrainArgs(
         if (!help && corpus == null) {
             throw new IllegalArgumentException("--corpus FILE is required");
         }
-        if (!impl.equals("scratch")) {
-            throw new IllegalArgumentException("--impl " + impl + " is not available yet; use scratch");
+        if (!impl.equals("scratch") && !impl.equals("concise")) {
+            throw new IllegalArgumentException("--impl " + impl + " is not available; use scratch or concise");
         }
         TrainArgs a = new TrainArgs(
                 help,
@@ -103,9 +113,13 @@ record TrainArgs(
                 threads,
                 sampleEvery,
                 prefix,
-                json);
+                json,
+                cell,
+                layers,
+                embedding);
         if (!help) {
             a.config(); // validates
+            a.spec();
         }
         return a;
     }
@@ -126,6 +140,13 @@ record TrainArgs(
                 prefix,
                 50,
                 Decoding.greedyArgmax());
+    }
+
+    /** The implementation and architecture: {@code --impl}, {@code --cell}, {@code --layers}, {@code --embedding}. */
+    ModelSpec spec() {
+        return impl.equals("concise")
+                ? ModelSpec.concise(cell, layers, embedding)
+                : new ModelSpec(ModelSpec.Impl.SCRATCH, cell, layers, embedding);
     }
 
     private static int intValue(String opt, String v) {

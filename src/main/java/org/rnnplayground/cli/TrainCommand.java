@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.NativeThreads;
-import org.rnnplayground.model.ScratchRnn;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainListener;
 import org.rnnplayground.model.TrainOutcome;
@@ -27,7 +27,8 @@ import org.rnnplayground.text.TextPipeline;
 public final class TrainCommand {
 
     static final String USAGE = """
-            usage: train --corpus FILE [--impl scratch] [--hidden 512] [--batch 32] [--steps 35] [--lr 1]
+            usage: train --corpus FILE [--impl scratch|concise] [--cell rnn|lstm] [--layers 1] [--embedding 0]
+                         [--hidden 512] [--batch 32] [--steps 35] [--lr 1]
                          [--epochs 5] [--max-tokens 10000] [--seed 0] [--sampler sequential|random]
                          [--theta 1 | --no-clip] [--activation tanh|relu] [--precision float32|float64]
                          [--threads 1] [--sample-every 0] [--prefix "time traveller"] [--json]""";
@@ -71,7 +72,7 @@ public final class TrainCommand {
         }
         TrainConfig config = a.config();
         int vocabSize = text.vocab().vocabSize();
-        ScratchRnn model = config.newScratchModel(vocabSize);
+        CharModel model = a.spec().newModel(vocabSize, config);
         TrainListener listener = a.json()
                 ? TrainListener.none()
                 : new TrainListener() {
@@ -121,7 +122,8 @@ public final class TrainCommand {
                 Locale.ROOT,
                 "{\"impl\": \"%s\", \"sampler\": \"%s\", \"hidden\": %d, \"epochs\": %d, \"vocab\": %d, "
                         + "\"tokens_per_s\": %d, \"perplexity\": %s, \"status\": \"%s\", \"diverged_at_epoch\": %d, "
-                        + "\"activation\": \"%s\", \"precision\": \"%s\", \"threads\": %d}",
+                        + "\"activation\": \"%s\", \"precision\": \"%s\", \"threads\": %d, \"cell\": \"%s\", "
+                        + "\"layers\": %d, \"embedding\": %d}",
                 a.impl(),
                 a.sampler().name().toLowerCase(Locale.ROOT),
                 a.hidden(),
@@ -133,6 +135,9 @@ public final class TrainCommand {
                 outcome.divergedAtEpoch(),
                 a.activation().name().toLowerCase(Locale.ROOT),
                 a.precision().name().toLowerCase(Locale.ROOT),
-                a.threads());
+                a.threads(),
+                a.cell().name().toLowerCase(Locale.ROOT),
+                a.layers(),
+                a.embedding());
     }
 }

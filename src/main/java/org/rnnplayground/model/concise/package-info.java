@@ -1,0 +1,72 @@
+/**
+ * The character model of d2l 8.6 ("concise implementation") and beyond, built from DL4J
+ * 1.0.0-M2.1 layers behind the same {@link org.rnnplayground.model.CharModel} interface as the
+ * from-scratch RNN: {@link org.rnnplayground.model.concise.ConciseRnn}, configured by {@link
+ * org.rnnplayground.model.concise.ModelSpec} (implementation, cell, layers, embedding).
+ *
+ * <h2>What DL4J 1.0.0-M2.1 offers</h2>
+ *
+ * <ul>
+ *   <li>Recurrent layers: {@code SimpleRnn}, {@code LSTM}, {@code GravesLSTM} (peepholes), and the
+ *       wrappers {@code Bidirectional}, {@code LastTimeStep}, {@code TimeDistributed}, {@code
+ *       MaskZeroLayer}. <b>No GRU layer.</b> ND4J has GRU ops ({@code gru} with {@code gru_bp},
+ *       {@code gruCell}) that SameDiff or a hand-written layer could use; that is not done here, and
+ *       {@link org.rnnplayground.model.concise.CellType#GRU} is refused with this explanation.
+ *   <li>{@code EmbeddingSequenceLayer} (input {@code [batch_size, num_steps]} indices, output {@code
+ *       [batch_size, embed_size, num_steps]}) for exercise 8.5.2.
+ *   <li>{@code RnnOutputLayer}: a dense layer per step with softmax and cross-entropy ({@code MCXENT}).
+ *       Its score is the summed cross-entropy divided by {@code batch_size}, and its gradients are
+ *       sums; {@code ConciseRnn} divides to the book's mean over {@code batch_size * num_steps}.
+ *   <li>Gradient clipping is per layer or per parameter type ({@code GradientNormalization}); there
+ *       is no global-norm clipping as in the book, so {@code ConciseRnn} clips the network's flat
+ *       gradient itself and takes the SGD step on the flat parameter vector.
+ * </ul>
+ *
+ * <h2>Carrying the state: what DL4J does and what we do</h2>
+ *
+ * <p>Each recurrent layer keeps two state maps, keyed {@code "prevAct"} ({@code H}, {@code
+ * [batch_size, num_hiddens]}) and, for LSTM, {@code "prevMem"} ({@code C}):
+ *
+ * <ul>
+ *   <li>(a) a given initial state: {@code rnnSetPreviousState(map)} (used by {@code rnnTimeStep})
+ *       and {@code rnnSetTBPTTState(map)} (used by {@code rnnActivateUsingStoredState}); both take
+ *       the per-layer {@code [batch_size, num_hiddens]} arrays;
+ *   <li>(b) the final state: {@code rnnActivateUsingStoredState(input, training, true, mgr)} stores
+ *       the last step in the TBPTT map, read back with {@code rnnGetTBPTTState()} ({@code
+ *       rnnTimeStep} does the same in the other map, {@code rnnGetPreviousState()}).
+ * </ul>
+ *
+ * <p>The backward pass is where 1.0.0-M2.1 falls short for sequential partitioning:
+ *
+ * <ul>
+ *   <li>{@code MultiLayerNetwork.computeGradientAndScore()} runs the forward pass from the stored
+ *       TBPTT state, but calls each layer's {@code backpropGradient} (never {@code
+ *       tbpttBackpropGradient}: the flag is hard-coded {@code false}); the layers then recompute
+ *       their forward pass from a <b>zero</b> state. The loss and the gradients belong to different
+ *       forward passes whenever the state is not zero. Its own {@code fit} with truncated BPTT has
+ *       the same problem from the second segment on.
+ *   <li>{@code LSTM.tbpttBackpropGradient} recomputes the forward pass from {@code
+ *       rnnGetPreviousState()}, so it is right when both maps hold the carried state.
+ *   <li>{@code SimpleRnn} recomputes from zeros in both {@code backpropGradient} and {@code
+ *       tbpttBackpropGradient}; {@link org.rnnplayground.model.concise.CarriedStateSimpleRnn}
+ *       replaces only that backward pass.
+ * </ul>
+ *
+ * <p>So {@code ConciseRnn} sets both maps to the carried state, runs the layers itself with {@code
+ * rnnActivateUsingStoredState}, and backpropagates with {@code tbpttBackpropGradient(eps,
+ * num_steps)}. The state is a constant there: no gradient flows into the previous minibatch. Tests
+ * check both rules against finite differences, and that one RNN layer equals the from-scratch model
+ * to 1e-12 in float64 (same weights: DL4J's {@code W}, {@code RW}, {@code b} are {@code W_xh},
+ * {@code W_hh}, {@code b_h} with the same row-vector layout; the output layer's {@code W}, {@code b}
+ * are {@code W_hq}, {@code b_q}).
+ *
+ * <p>Layouts: DL4J's recurrent arrays are {@code [batch_size, features, num_steps]} ({@code NCW},
+ * set explicitly on every layer); parameter views are {@code 'f'}-ordered, so index them by (row,
+ * column), not by a linear index. States are {@code [num_layers, batch_size, num_hiddens]} as
+ * PyTorch's. Outputs are time-major {@code [num_steps * batch_size, vocab_size]} logits, as the
+ * from-scratch model's.
+ *
+ * <p>DL4J draws initial weights from ND4J's global random generator, seeded by the configuration's
+ * seed when the network is initialised. This package imports neither Vaadin nor Spring.
+ */
+package org.rnnplayground.model.concise;
