@@ -2,6 +2,7 @@ package org.rnnplayground.training;
 
 import java.util.Arrays;
 import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.Vocabulary;
 
@@ -15,7 +16,7 @@ import org.rnnplayground.text.Vocabulary;
  * @param corpus token indices the run trains on, already cut to {@code maxTokens}, [corpus_length]
  * @param maxTokens the cut applied (0 for the whole text), d2l's {@code max_tokens}
  * @param config the model and training configuration
- * @param impl which implementation trains ("scratch")
+ * @param model which implementation and architecture trains (from scratch, or DL4J layers)
  */
 public record RunSpec(
         String textName,
@@ -24,11 +25,14 @@ public record RunSpec(
         int[] corpus,
         int maxTokens,
         TrainConfig config,
-        String impl) {
+        ModelSpec model) {
 
     public RunSpec {
         if (corpus == null || corpus.length == 0) {
             throw new IllegalArgumentException("the text has no tokens to train on");
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("a run needs a model specification");
         }
         if (maxTokens < 0) {
             throw new IllegalArgumentException("max_tokens must be 0 (all) or positive, got " + maxTokens);
@@ -41,9 +45,15 @@ public record RunSpec(
      * @param corpus the full corpus, [corpus_length]; copied
      */
     public static RunSpec of(
-            String textName, TextOptions options, Vocabulary vocab, int[] corpus, int maxTokens, TrainConfig config) {
+            String textName,
+            TextOptions options,
+            Vocabulary vocab,
+            int[] corpus,
+            int maxTokens,
+            TrainConfig config,
+            ModelSpec model) {
         int n = maxTokens > 0 ? Math.min(maxTokens, corpus.length) : corpus.length;
-        return new RunSpec(textName, options, vocab, Arrays.copyOf(corpus, n), maxTokens, config, "scratch");
+        return new RunSpec(textName, options, vocab, Arrays.copyOf(corpus, n), maxTokens, config, model);
     }
 
     /** Minibatch predictions in one epoch, for ETA estimates before the first epoch ends. */

@@ -12,7 +12,7 @@ class TrainingConfiguration {
     @Bean(destroyMethod = "close")
     LocalTraining localTraining(TrainingProperties properties) {
         return new LocalTraining(
-                new ScratchRunExecutor(properties.threads()),
+                new ModelRunExecutor(properties.threads()),
                 Executors.newCachedThreadPool(
                         Thread.ofPlatform().name("training-", 0).daemon().factory()),
                 properties.limits(),

@@ -111,6 +111,25 @@ class TrainPageIT extends BrowserTest {
     }
 
     @Test
+    void aLibraryLayerRunTrainsAndStreams() {
+        openTrainPage();
+        choosePreset("Book 8.6, concise RNN");
+        screenshot("train-page-concise-preset");
+        assertThat(page.locator("#num-layers")).isVisible();
+        set("num-layers", "2");
+        set("num-hiddens", "32");
+        set("max-tokens", "2000");
+        set("batch-size", "8");
+        set("epochs", "300");
+        set("sample-every", "0");
+        page.locator("#start-run").click();
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 2);
+        assertThat(page.locator("#runs-grid")).containsText("RNN × 2");
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("STOPPED|FINISHED"));
+    }
+
+    @Test
     void invalidValuesAreExplainedNextToTheField() {
         openTrainPage();
         set("num-hiddens", "0");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainOutcome;
+import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
 
@@ -70,7 +71,8 @@ class LocalTrainingTest {
                 text.vocab(),
                 text.corpus(),
                 0,
-                TrainConfig.book().withBatch(2, 3));
+                TrainConfig.book().withBatch(2, 3),
+                ModelSpec.scratch());
     }
 
     private LocalTraining start(TrainingLimits limits) {

@@ -21,6 +21,8 @@ import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainHyper;
+import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.text.ui.TextAnalysis;
@@ -36,6 +38,9 @@ class TrainForm extends Div {
     static final int MAX_EPOCHS = 5000;
 
     final Select<Preset> preset = new Select<>();
+    final Select<Implementation> implementation = new Select<>();
+    final IntegerField numLayers = intField("num-layers", "train.form.numLayers", 1, ModelSpec.MAX_LAYERS);
+    final IntegerField embedding = intField("embedding", "train.form.embedding", 0, 1024);
     final IntegerField numHiddens = intField("num-hiddens", "train.form.numHiddens", 1, MAX_HIDDENS);
     final IntegerField batchSize = intField("batch-size", "train.form.batchSize", 1, 4096);
     final IntegerField numSteps = intField("num-steps", "train.form.numSteps", 1, 1000);
@@ -62,6 +67,13 @@ class TrainForm extends Div {
                 apply(e.getValue());
             }
         });
+        implementation.setId("impl");
+        implementation.setLabel(getTranslation("train.form.impl"));
+        implementation.setItems(Implementation.values());
+        implementation.setItemLabelGenerator(i -> getTranslation("train.form.impl." + i.name()));
+        implementation.setItemEnabledProvider(i -> i.cell().available());
+        implementation.addValueChangeListener(e -> showArchitectureFields());
+        embedding.setHelperText(getTranslation("train.form.embedding.help"));
         lr.setId("lr");
         lr.setLabel(getTranslation("train.form.lr"));
         lr.setMin(0);
@@ -91,6 +103,9 @@ class TrainForm extends Div {
 
         FormLayout form = new FormLayout(
                 preset,
+                implementation,
+                numLayers,
+                embedding,
                 numHiddens,
                 batchSize,
                 numSteps,
@@ -106,6 +121,7 @@ class TrainForm extends Div {
                 sampleEvery);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("22em", 2));
         form.setColspan(preset, 2);
+        form.setColspan(implementation, 2);
         form.setColspan(prefix, 2);
         Paragraph hint = new Paragraph(getTranslation("train.form.hint"));
         hint.addClassName("muted");
@@ -126,6 +142,10 @@ class TrainForm extends Div {
     }
 
     void apply(Preset p) {
+        implementation.setValue(Implementation.of(p.model()));
+        numLayers.setValue(p.model().numLayers());
+        embedding.setValue(p.model().embeddingSize());
+        showArchitectureFields();
         numHiddens.setValue(p.numHiddens());
         batchSize.setValue(p.batchSize());
         numSteps.setValue(p.numSteps());
@@ -139,6 +159,20 @@ class TrainForm extends Div {
         maxTokens.setValue(p.maxTokens());
     }
 
+    private void showArchitectureFields() {
+        boolean library = implementation.getValue() != null && implementation.getValue() != Implementation.SCRATCH;
+        numLayers.setVisible(library);
+        embedding.setVisible(library);
+    }
+
+    /** The model part of the form; the from-scratch model is always one RNN layer with one-hot input. */
+    ModelSpec modelSpec() {
+        Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
+        return impl == Implementation.SCRATCH
+                ? ModelSpec.scratch()
+                : ModelSpec.concise(impl.cell(), numLayers.getValue(), embedding.getValue());
+    }
+
     /**
      * Validates the form against the text and builds a run, or marks the invalid fields.
      *
@@ -147,6 +181,10 @@ class TrainForm extends Div {
     Optional<RunSpec> spec(TextAnalysis text) {
         List<Boolean> ok = new ArrayList<>();
         ok.add(range(numHiddens, 1, MAX_HIDDENS));
+        if (implementation.getValue() != Implementation.SCRATCH) {
+            ok.add(range(numLayers, 1, ModelSpec.MAX_LAYERS));
+            ok.add(range(embedding, 0, 1024));
+        }
         ok.add(range(batchSize, 1, 4096));
         ok.add(range(numSteps, 1, 1000));
         ok.add(range(epochs, 1, MAX_EPOCHS));
@@ -199,7 +237,8 @@ class TrainForm extends Div {
                 text.text().vocab(),
                 text.text().corpus(),
                 maxTokens.getValue(),
-                config));
+                config,
+                modelSpec()));
     }
 
     private boolean range(IntegerField f, int min, int max) {
@@ -213,5 +252,34 @@ class TrainForm extends Div {
             v.setErrorMessage(valid ? null : message);
         }
         return valid;
+    }
+
+    /** The implementations the form offers. */
+    enum Implementation {
+        SCRATCH(CellType.RNN),
+        LIBRARY_RNN(CellType.RNN),
+        LIBRARY_GRU(CellType.GRU),
+        LIBRARY_LSTM(CellType.LSTM);
+
+        private final CellType cell;
+
+        Implementation(CellType cell) {
+            this.cell = cell;
+        }
+
+        CellType cell() {
+            return cell;
+        }
+
+        static Implementation of(ModelSpec spec) {
+            if (spec.impl() == ModelSpec.Impl.SCRATCH) {
+                return SCRATCH;
+            }
+            return switch (spec.cell()) {
+                case RNN -> LIBRARY_RNN;
+                case GRU -> LIBRARY_GRU;
+                case LSTM -> LIBRARY_LSTM;
+            };
+        }
     }
 }

@@ -168,6 +168,10 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         var c = r.spec().config();
         return getTranslation(
                 "train.runs.describe",
+                getTranslation(
+                        "train.runs.model."
+                                + TrainForm.Implementation.of(r.spec().model()).name(),
+                        r.spec().model().numLayers()),
                 r.spec().textName(),
                 c.numHiddens(),
                 c.hyper().lr(),
