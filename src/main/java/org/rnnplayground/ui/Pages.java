@@ -26,7 +26,7 @@ public final class Pages {
             new Entry("minibatches", "shell.nav.minibatches", "minibatches", VaadinIcon.GRID_SMALL, true),
             new Entry("shapes", "shell.nav.shapes", "shapes", VaadinIcon.CUBES, true),
             new Entry("train", "shell.nav.train", "train", VaadinIcon.PLAY_CIRCLE_O, true),
-            new Entry("sequence", "shell.nav.sequence", "sequence", VaadinIcon.SPLINE_CHART, false),
+            new Entry("sequence", "shell.nav.sequence", "sequence", VaadinIcon.SPLINE_CHART, true),
             new Entry("admin", "shell.nav.admin", "admin", VaadinIcon.COG_O, true));
 
     private Pages() {}
