@@ -1,13 +1,9 @@
 package org.rnnplayground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,19 +35,5 @@ class ShellViewTest extends SpringBrowserlessTest {
         List<String> paths =
                 find(SideNavItem.class).all().stream().map(SideNavItem::getPath).toList();
         assertEquals(List.of("text", "statistics", "minibatches", "shapes", "train", "sequence", "admin"), paths);
-    }
-
-    @Test
-    void pagesNotBuiltYetSaySoAndLinkToThePagesThatWork() {
-        List<Pages.Entry> unbuilt = Pages.ALL.stream().filter(p -> !p.built()).toList();
-        for (Pages.Entry entry : unbuilt) {
-            PlaceholderView page = navigate(entry.route(), PlaceholderView.class);
-            assertInstanceOf(PlaceholderView.class, getCurrentView());
-            Paragraph notYet = find(Paragraph.class).withId("not-built-yet").single();
-            assertEquals("This page is not built yet.", notYet.getText());
-            Anchor link = find(Anchor.class).withId("link-text").single();
-            assertEquals("text", link.getHref());
-            assertTrue(page.getPageTitle().endsWith("RNN Playground"));
-        }
     }
 }
