@@ -81,4 +81,53 @@ class ShapesPageIT extends BrowserTest {
         assertThat(page.locator("#shapes-num-hiddens [slot=error-message]")).containsText("4,096");
         screenshot("shapes-page-zh-refused");
     }
+
+    @Test
+    void aTwoLayerLstmShowsHiddenAndCellStatePerLayer() {
+        open("shapes");
+        assertThat(page.locator("#shape-outputs")).hasText("(1120, 28)");
+        assertThat(page.locator("#shapes-num-layers")).isHidden();
+        page.locator("#shapes-impl").click();
+        assertThat(page.locator(
+                        "vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("GRU")))
+                .hasAttribute("disabled", "");
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("LSTM"))
+                .click();
+        assertThat(page.locator("#shapes-num-layers")).isVisible();
+        set("shapes-num-hiddens", 256);
+        set("shapes-num-layers", 2);
+        assertThat(page.locator("#shape-H_0")).hasText("(2, 32, 256)");
+        assertThat(page.locator("#shape-C_0")).hasText("(2, 32, 256)");
+        assertThat(page.locator("#shape-H_T")).hasText("(2, 32, 256)");
+        assertThat(page.locator("#shape-C_T")).hasText("(2, 32, 256)");
+        assertThat(page.locator("#shape-layer-2-outputs")).hasText("(32, 256, 35)");
+        assertThat(page.locator("#shape-1_RW")).hasText("(256, 1024)");
+        assertThat(page.locator("#shapes-implementation")).containsText("LSTM");
+        long lstm = 4L * (28 * 256 + 256 * 256 + 256) + 4L * (256 * 256 + 256 * 256 + 256) + 256 * 28 + 28;
+        assertThat(page.locator("#param-total")).hasText(String.format("%,d", lstm));
+        tallScreenshot("shapes-lstm");
+
+        set("shapes-num-layers", 9);
+        assertThat(page.locator("#shapes-num-layers [slot=error-message]")).containsText("1 to 4");
+        set("shapes-num-layers", 1);
+        set("shapes-embedding", 16);
+        assertThat(page.locator("#shape-embedding")).hasText("(32, 16, 35)");
+        assertThat(page.locator("#shape-H_0")).hasText("(1, 32, 256)");
+    }
+
+    @Test
+    void theChineseLstmPage() {
+        context.close();
+        context = newUser("zh-CN");
+        page = context.newPage();
+        page.navigate(url("shapes"));
+        assertThat(page.locator("#shape-outputs")).hasText("(1120, 28)");
+        page.locator("#shapes-impl").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("LSTM"))
+                .click();
+        set("shapes-num-layers", 2);
+        assertThat(page.locator("#shape-C_0")).hasText("(2, 32, 512)");
+        assertThat(page.locator("#shapes-implementation")).containsText("2 层");
+        tallScreenshot("shapes-lstm-zh");
+    }
 }

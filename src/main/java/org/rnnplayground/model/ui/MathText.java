@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class MathText {
 
-    private static final Pattern SUBSCRIPT = Pattern.compile("([A-Za-z])_(\\{([^}]*)\\}|[A-Za-z0-9]+)");
+    private static final Pattern SUBSCRIPT = Pattern.compile("([A-Za-z]\\u0303?)_(\\{([^}]*)\\}|[A-Za-z0-9]+)");
 
     private MathText() {}
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.TensorShape;
+import org.rnnplayground.model.concise.CellType;
 
 /**
  * The forward pass as a column of boxes, input at the top: {@code X}, its one-hot encoding, the
@@ -16,6 +17,13 @@ import org.rnnplayground.model.TensorShape;
  * <p>Ids: {@code shape-X}, {@code shape-one-hot}, {@code shape-H_0}, per step {@code shape-X_t-k},
  * {@code shape-H_t-k}, {@code shape-O_t-k} for the steps shown (k = 1 and k = num_steps), {@code
  * shape-outputs}, {@code shape-H_T}; the steps are {@code step-k}.
+ *
+ * <p>Library layers (DL4J) show the tensors of their trace in the same way, with the ids {@code
+ * shape-NAME} of the trace's names ({@link #idFor}: characters other than letters, digits, {@code _}
+ * and {@code -} become {@code -}): {@code shape-X}, {@code shape-one-hot} or {@code
+ * shape-embedding}, {@code shape-H_0} (and {@code shape-C_0} for an LSTM), {@code
+ * shape-layer-l-outputs} per layer, the steps as above, {@code shape-outputs}, {@code shape-H_T}
+ * (and {@code shape-C_T}).
  */
 class ShapeDiagram extends Div {
 
@@ -24,8 +32,17 @@ class ShapeDiagram extends Div {
         addClassName("shape-flow");
     }
 
+    /** The id of a tensor's shape: {@code prefix} and the trace's name, made safe for an id. */
+    static String idFor(String prefix, String name) {
+        return prefix + name.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
     void show(ShapeTrace trace) {
         removeAll();
+        if (trace.library()) {
+            showLibrary(trace);
+            return;
+        }
         int numSteps = trace.numSteps();
         add(node(trace, "X", "shapes.node.X"));
         add(arrow(code("F.one_hot(X.T, vocab_size)"), text("shapes.arrow.oneHot")));
@@ -47,6 +64,161 @@ class ShapeDiagram extends Div {
         add(arrow(code("torch.cat(outputs, dim=0)"), text("shapes.arrow.cat")));
         add(node(trace, "outputs", "shapes.node.outputs"));
         add(node(trace, "H_T", "shapes.node.HT"));
+    }
+
+    /** The tensors of a forward pass of DL4J layers, in the order the trace lists them. */
+    private void showLibrary(ShapeTrace trace) {
+        ShapeRequest r = trace.request();
+        int numSteps = trace.numSteps();
+        int layers = r.numLayers();
+        boolean lstm = r.implementation().cell() == CellType.LSTM;
+        String layerClass = lstm ? "LSTM" : "SimpleRnn";
+        add(node(trace, "X", "X", "shapes.node.X"));
+        if (r.embeddingSize() > 0) {
+            add(arrow(
+                    code("EmbeddingSequenceLayer(vocab_size, " + r.embeddingSize() + ")"),
+                    text("shapes.lib.arrow.embedding")));
+            add(node(trace, "embedding", getTranslation("shapes.lib.name.embedding"), "shapes.lib.node.embedding"));
+        } else {
+            add(arrow(code("one-hot"), text("shapes.lib.arrow.oneHot")));
+            add(node(trace, "one-hot", "one-hot", "shapes.lib.node.oneHot"));
+        }
+        add(arrow(code("begin_state"), text("shapes.lib.arrow.beginState", layers)));
+        add(node(trace, "H_0", "H_0", "shapes.lib.node.H0"));
+        if (lstm) {
+            add(node(trace, "C_0", "C_0", "shapes.lib.node.C0"));
+        }
+        for (int l = 1; l <= layers; l++) {
+            String in = l > 1 ? "num_hiddens" : r.embeddingSize() > 0 ? "embed_size" : "vocab_size";
+            add(arrow(
+                    code(layerClass + "(" + in + ", num_hiddens)"),
+                    text(l == 1 ? "shapes.lib.arrow.firstLayer" : "shapes.lib.arrow.nextLayer", l, l - 1)));
+            add(node(
+                    trace,
+                    "layer " + l + " outputs",
+                    getTranslation("shapes.lib.name.layer", l),
+                    lstm ? "shapes.lib.node.layerLstm" : "shapes.lib.node.layer",
+                    l));
+        }
+        add(arrow(code("for t in 1.." + numSteps), text("shapes.lib.arrow.steps", numSteps, layers)));
+        add(libraryStep(trace, 1, lstm));
+        if (numSteps > 2) {
+            Div same = new Div(
+                    new Span("⋮"), new Span(getTranslation("shapes.lib.steps.same", 2, numSteps - 1, numSteps - 2)));
+            same.setId("steps-between");
+            same.addClassName("steps-between");
+            add(same);
+        }
+        if (numSteps > 1) {
+            add(libraryStep(trace, numSteps, lstm));
+        }
+        add(arrow(code("RnnOutputLayer"), text("shapes.lib.arrow.output")));
+        add(node(trace, "outputs", "outputs", "shapes.lib.node.outputs", numSteps));
+        add(node(trace, "H_T", "H_T", "shapes.lib.node.HT"));
+        if (lstm) {
+            add(node(trace, "C_T", "C_T", "shapes.lib.node.CT"));
+        }
+    }
+
+    /** One time step of library layers: its input slice, the first layer's equation, the output. */
+    private Component libraryStep(ShapeTrace trace, int k, boolean lstm) {
+        TensorShape xT = trace.atStep("X_t", k).orElseThrow();
+        TensorShape hT = trace.atStep("H_t", k).orElseThrow();
+        TensorShape oT = trace.atStep("O_t", k).orElseThrow();
+        String t = Integer.toString(k);
+        String tPrev = Integer.toString(k - 1);
+        int layers = trace.request().numLayers();
+
+        Span title = new Span(getTranslation("shapes.step.title", k, trace.numSteps()));
+        title.addClassName("step-title");
+        Div input = new Div(
+                nameChip(xT, "X_{" + t + "}"),
+                shape(xT, "shape-X_t-" + k),
+                text(
+                        trace.request().embeddingSize() > 0
+                                ? "shapes.lib.step.inputEmbedding"
+                                : "shapes.lib.step.input",
+                        k));
+        input.addClassName("shape-node");
+        input.addClassName(roleClass(xT));
+
+        TensorShape wX = bookParam(trace, "W_xh", 0);
+        TensorShape wH = bookParam(trace, "W_hh", 0);
+        TensorShape b = bookParam(trace, "b_h", 0);
+        // the first layer's state in this step has the shape of one layer's slice of H_0, (batch_size, num_hiddens)
+        TensorShape hPrev = new TensorShape("H", hT.role(), k - 1, hT.shape(), "");
+        Div box = new Div(title, input);
+        if (lstm) {
+            TensorShape gates = new TensorShape(
+                    "G",
+                    TensorShape.Role.ACTIVATION,
+                    k,
+                    java.util.List.of(xT.shape().get(0), wX.shape().get(1)),
+                    "");
+            box.add(equation(
+                    term("G_{" + t + "}", gates, "shape-G_t-" + k, true),
+                    op("="),
+                    term("X_{" + t + "}", xT, null, false),
+                    term("W_xh", wX, null, false),
+                    op("+"),
+                    term("H_{" + tPrev + "}", hPrev, null, false),
+                    term("W_hh", wH, null, false),
+                    op("+"),
+                    term("b_h", b, null, false)));
+            box.add(equation(
+                    term("H_{" + t + "}", hT, "shape-H_t-" + k, true),
+                    mathOp("= O ⊙ tanh(C_{" + t + "}),   C_{" + t + "} = F ⊙ C_{" + tPrev + "} + I ⊙ C̃")));
+            box.add(text("shapes.lib.step.gates"));
+        } else {
+            String phi = trace.request().activation() == Activation.RELU ? "relu" : "tanh";
+            box.add(equation(
+                    term("H_{" + t + "}", hT, "shape-H_t-" + k, true),
+                    op("= " + phi + "("),
+                    term("X_{" + t + "}", xT, null, false),
+                    term("W_xh", wX, null, false),
+                    op("+"),
+                    term("H_{" + tPrev + "}", hPrev, null, false),
+                    term("W_hh", wH, null, false),
+                    op("+"),
+                    term("b_h", b, null, false),
+                    op(")")));
+        }
+        if (layers > 1) {
+            box.add(text("shapes.lib.step.upperLayers", layers));
+        }
+        box.add(equation(
+                term("O_{" + t + "}", oT, "shape-O_t-" + k, true),
+                op("="),
+                term("H_{" + t + "}", hT, null, false),
+                term("W_hq", bookParam(trace, "W_hq", -1), null, false),
+                op("+"),
+                term("b_q", bookParam(trace, "b_q", -1), null, false)));
+        box.setId("step-" + k);
+        box.addClassName("step-box");
+        return box;
+    }
+
+    /**
+     * A library parameter by its book name (the trace's note, e.g. {@code W_xh}); {@code layer} picks
+     * the recurrent layer from 0, -1 for the output layer.
+     */
+    private static TensorShape bookParam(ShapeTrace trace, String bookName, int layer) {
+        return trace.parameters().stream()
+                .filter(p -> ParameterTable.bookName(p).equals(bookName))
+                .skip(Math.max(layer, 0))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no parameter " + bookName + " traced"));
+    }
+
+    /** A tensor that is not per step, with its own label and a description with arguments. */
+    private Component node(ShapeTrace trace, String name, String label, String descriptionKey, Object... args) {
+        TensorShape t = trace.tensor(name).orElseThrow(() -> new IllegalStateException("no " + name + " traced"));
+        Span chip = label.contains("_") ? MathText.of(label) : new Span(label);
+        chip.addClassName("tensor-name");
+        Div box = new Div(chip, shape(t, idFor("shape-", name)), text(descriptionKey, args));
+        box.addClassName("shape-node");
+        box.addClassName(roleClass(t));
+        return box;
     }
 
     /** One tensor that is not per step: its name, its shape (with id {@code shape-NAME}) and a line. */
@@ -117,6 +289,13 @@ class ShapeDiagram extends Div {
         if (result) {
             box.addClassName("result");
         }
+        return box;
+    }
+
+    private static Component mathOp(String text) {
+        Div box = new Div(MathText.of(text), new Span(" "));
+        box.addClassName("term");
+        box.addClassName("op");
         return box;
     }
 

@@ -59,6 +59,11 @@ public record ShapeTrace(
         return tensors.stream().filter(s -> s.role() == Role.PARAMETER).toList();
     }
 
+    /** Whether the model is built from library layers (else it is the from-scratch RNN). */
+    public boolean library() {
+        return request.implementation().library();
+    }
+
     /** The number of time steps the pass ran. */
     public int numSteps() {
         return request.numSteps();

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the Shapes page's forward passes off the request thread: builds a from-scratch model for the
- * chosen sizes, takes the first minibatch of sequential partitioning from the learner's corpus and
+ * Runs the Shapes page's forward passes off the request thread: builds the chosen model (from
+ * scratch or library layers, {@code ModelSpec.newModel}) for the chosen sizes, takes the first minibatch of sequential partitioning from the learner's corpus and
  * asks the model which tensors it met.
  */
 @Service
@@ -45,19 +45,29 @@ public class ShapeTracer implements DisposableBean {
      */
     public static ShapeTrace traceNow(ProcessedText text, ShapeRequest request) {
         List<ShapeRequest.Problem> problems = ShapeRequest.check(
-                request.batchSize(), request.numSteps(), request.numHiddens(), text.corpusLength(), text.vocabSize());
+                request.batchSize(),
+                request.numSteps(),
+                request.numHiddens(),
+                request.implementation(),
+                request.numLayers(),
+                request.embeddingSize(),
+                text.corpusLength(),
+                text.vocabSize());
+        if (!request.implementation().available()) {
+            request.spec(); // throws with the library's explanation (no GRU layer in DL4J 1.0.0-M2.1)
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot trace " + request + ": " + problems);
         }
         Iterator<Minibatch> epoch = Samplers.iterator(
                 SamplerKind.SEQUENTIAL, text.corpus(), request.batchSize(), request.numSteps(), Samplers.rng(SEED));
         Minibatch first = epoch.next();
-        CharModel model = TrainConfig.book()
+        TrainConfig config = TrainConfig.book()
                 .withNumHiddens(request.numHiddens())
                 .withBatch(request.batchSize(), request.numSteps())
                 .withActivation(request.activation())
-                .withSeed(SEED)
-                .newScratchModel(text.vocabSize());
+                .withSeed(SEED);
+        CharModel model = request.spec().newModel(text.vocabSize(), config);
         int[] row = first.x()[0];
         return new ShapeTrace(
                 request,

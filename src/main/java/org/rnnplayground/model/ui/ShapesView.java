@@ -24,7 +24,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.concise.CellType;
 import org.rnnplayground.model.ui.ShapeRequest.Field;
+import org.rnnplayground.model.ui.ShapeRequest.Implementation;
 import org.rnnplayground.model.ui.ShapeRequest.Problem;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.ui.CurrentText;
@@ -37,8 +39,14 @@ import org.rnnplayground.ui.Widgets;
  * shape and every parameter with its element count, as a real forward pass of the from-scratch model
  * over the first minibatch of the current text reports them.
  *
- * <p>Ids: the fields {@code shapes-batch-size}, {@code shapes-num-steps}, {@code shapes-num-hiddens},
- * {@code shapes-activation}; {@code shapes-text-name}, {@code shapes-vocab-size}, {@code
+ * <p>The model is the from-scratch RNN of 8.5 or library layers (DL4J {@code SimpleRnn} or {@code
+ * LSTM}, d2l 8.6 and 9.2) with {@code num_layers} stacked layers and one-hot or embedded inputs; a
+ * GRU is listed but cannot be chosen (DL4J 1.0.0-M2.1 has no GRU layer).
+ *
+ * <p>Ids: the fields {@code shapes-impl}, {@code shapes-batch-size}, {@code shapes-num-steps},
+ * {@code shapes-num-hiddens}, {@code shapes-activation}, {@code shapes-num-layers} and {@code
+ * shapes-embedding} (the last two for library layers only); the badge {@code
+ * shapes-implementation}, the equations {@code shapes-equations}; {@code shapes-text-name}, {@code shapes-vocab-size}, {@code
  * shapes-corpus-length}; {@code shapes-message}, {@code shapes-progress}; the diagram's and the
  * table's ids are listed on {@link ShapeDiagram} and {@link ParameterTable}.
  */
@@ -55,6 +63,11 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
     final IntegerField numSteps = new IntegerField();
     final IntegerField numHiddens = new IntegerField();
     final Select<Activation> activation = new Select<>();
+    final Select<Implementation> implementation = new Select<>();
+    final IntegerField numLayers = new IntegerField();
+    final IntegerField embedding = new IntegerField();
+    final Span implementationBadge = new Span();
+    final Div equations = new Div();
     final Span textName = new Span();
     final Span corpusLength = new Span();
     final Span vocabSize = new Span();
@@ -104,20 +117,53 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
 
     private Component diagramHeader() {
         H3 heading = new H3(getTranslation("shapes.diagram.title"));
-        Span implementation = new Span(getTranslation("shapes.implementation.scratch"));
-        implementation.setId("shapes-implementation");
-        implementation.getElement().getThemeList().add("badge contrast");
-        implementation.getElement().setAttribute("title", getTranslation("shapes.implementation.later"));
-        Div equations = new Div(
-                MathText.of("H_t = φ(X_t W_xh + H_{t-1} W_hh + b_h)"),
-                MathText.of("O_t = H_t W_hq + b_q"),
-                new Span(getTranslation("shapes.equations.legend")));
+        implementationBadge.setId("shapes-implementation");
+        implementationBadge.getElement().getThemeList().add("badge contrast");
         equations.setId("shapes-equations");
         equations.addClassName("equations");
-        HorizontalLayout top = new HorizontalLayout(heading, implementation);
+        showImplementation(ShapeRequest.book());
+        HorizontalLayout top = new HorizontalLayout(heading, implementationBadge);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.addClassName("diagram-top");
         return new Div(top, equations);
+    }
+
+    /** The badge and the equations above the diagram, for the model of {@code request}. */
+    private void showImplementation(ShapeRequest request) {
+        Implementation impl = request.implementation();
+        equations.removeAll();
+        if (!impl.library()) {
+            implementationBadge.setText(getTranslation("shapes.implementation.scratch"));
+            implementationBadge
+                    .getElement()
+                    .setAttribute("title", getTranslation("shapes.implementation.scratch.title"));
+            equations.add(
+                    MathText.of("H_t = φ(X_t W_xh + H_{t-1} W_hh + b_h)"),
+                    MathText.of("O_t = H_t W_hq + b_q"),
+                    new Span(getTranslation("shapes.equations.legend")));
+            return;
+        }
+        boolean lstm = impl.cell() == CellType.LSTM;
+        implementationBadge.setText(getTranslation(
+                request.embeddingSize() > 0
+                        ? "shapes.implementation.libraryEmbedding"
+                        : "shapes.implementation.library",
+                lstm ? "LSTM" : "SimpleRnn",
+                request.numLayers(),
+                request.embeddingSize()));
+        implementationBadge.getElement().setAttribute("title", getTranslation("shapes.implementation.library.title"));
+        if (lstm) {
+            equations.add(
+                    MathText.of("[I_t F_t O_t C̃_t] = X_t W_xh + H_{t-1} W_hh + b_h"),
+                    MathText.of("C_t = F_t ⊙ C_{t-1} + I_t ⊙ C̃_t,  H_t = O_t ⊙ tanh(C_t)"),
+                    MathText.of("O_t = H_t W_hq + b_q"),
+                    new Span(getTranslation("shapes.equations.legendLstm")));
+        } else {
+            equations.add(
+                    MathText.of("H_t = φ(X_t W_xh + H_{t-1} W_hh + b_h)"),
+                    MathText.of("O_t = H_t W_hq + b_q"),
+                    new Span(getTranslation("shapes.equations.legendLibrary")));
+        }
     }
 
     private Component summary() {
@@ -145,12 +191,46 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         activation.setItemLabelGenerator(a -> getTranslation("shapes.activation." + a.name()));
         activation.setValue(book.activation());
         activation.addValueChangeListener(e -> sizesChanged());
-        HorizontalLayout bar = new HorizontalLayout(batchSize, numSteps, numHiddens, activation);
+        implementation.setId("shapes-impl");
+        implementation.setLabel(getTranslation("shapes.field.impl"));
+        implementation.setItems(Implementation.values());
+        implementation.setItemLabelGenerator(i -> getTranslation("shapes.impl." + i.name()));
+        implementation.setItemEnabledProvider(Implementation::available);
+        implementation.setHelperText(getTranslation("shapes.field.impl.help"));
+        implementation.setValue(book.implementation());
+        implementation.addValueChangeListener(e -> {
+            libraryFieldsVisible();
+            sizesChanged();
+        });
+        setUp(numLayers, "shapes-num-layers", "num_layers", 1, "shapes.field.numLayers.help");
+        numLayers.setMax(ShapeRequest.MAX_NUM_LAYERS);
+        setUp(
+                embedding,
+                "shapes-embedding",
+                getTranslation("shapes.field.embedding"),
+                0,
+                "shapes.field.embedding.help");
+        embedding.setMin(0);
+        embedding.setMax(ShapeRequest.MAX_EMBEDDING_SIZE);
+        libraryFieldsVisible();
+        HorizontalLayout bar =
+                new HorizontalLayout(implementation, batchSize, numSteps, numHiddens, activation, numLayers, embedding);
         bar.setAlignItems(FlexComponent.Alignment.START);
         bar.getStyle().set("flex-wrap", "wrap");
         bar.addClassName("options-bar");
         bar.addClassName("shapes-fields");
         return bar;
+    }
+
+    /** {@code num_layers} and the embedding size for library layers only; the LSTM has its own nonlinearities. */
+    private void libraryFieldsVisible() {
+        Implementation impl = implementation.getValue();
+        boolean library = impl != null && impl.library();
+        numLayers.setVisible(library);
+        embedding.setVisible(library);
+        boolean lstm = impl != null && impl.cell() == CellType.LSTM;
+        activation.setEnabled(!lstm);
+        activation.setHelperText(lstm ? getTranslation("shapes.field.activation.lstm") : null);
     }
 
     private void setUp(IntegerField field, String id, String label, int value, String helpKey) {
@@ -250,10 +330,14 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
      * case the fields say why and what range is valid.
      */
     ShapeRequest requestFromFields() {
+        Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
         List<Problem> problems = ShapeRequest.check(
                 batchSize.getValue(),
                 numSteps.getValue(),
                 numHiddens.getValue(),
+                impl,
+                numLayers.getValue(),
+                embedding.getValue(),
                 text.corpusLength(),
                 text.vocabSize());
         Map<Field, String> byField = new EnumMap<>(Field.class);
@@ -264,12 +348,26 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         mark(batchSize, byField.get(Field.BATCH_SIZE));
         mark(numSteps, byField.get(Field.NUM_STEPS));
         mark(numHiddens, byField.get(Field.NUM_HIDDENS));
+        mark(numLayers, byField.get(Field.NUM_LAYERS));
+        mark(embedding, byField.get(Field.EMBEDDING));
+        String implProblem = byField.get(Field.IMPLEMENTATION);
+        implementation.setInvalid(implProblem != null);
+        implementation.setErrorMessage(implProblem);
         textProblem = byField.get(Field.TEXT);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ShapeRequest(
-                batchSize.getValue(), numSteps.getValue(), numHiddens.getValue(), activation.getValue());
+        return impl.library()
+                ? new ShapeRequest(
+                        batchSize.getValue(),
+                        numSteps.getValue(),
+                        numHiddens.getValue(),
+                        activation.getValue(),
+                        impl,
+                        numLayers.getValue(),
+                        embedding.getValue())
+                : new ShapeRequest(
+                        batchSize.getValue(), numSteps.getValue(), numHiddens.getValue(), activation.getValue());
     }
 
     private static void mark(IntegerField field, String problem) {
@@ -281,11 +379,14 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         shown = trace;
         progress.setVisible(false);
         message.setText(getTranslation(
-                "shapes.ranOn",
+                trace.library() ? "shapes.ranOnLibrary" : "shapes.ranOn",
                 trace.request().batchSize(),
                 trace.request().numSteps(),
                 trace.request().numHiddens(),
-                trace.vocabSize()));
+                trace.vocabSize(),
+                trace.request().numLayers(),
+                getTranslation("shapes.impl." + trace.request().implementation().name())));
+        showImplementation(trace.request());
         message.removeClassName("message-error");
         diagram.show(trace);
         parameters.show(trace);

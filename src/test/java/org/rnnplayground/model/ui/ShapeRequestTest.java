@@ -123,12 +123,77 @@ class ShapeRequestTest {
                 ShapeRequest.check(null, null, null, 1000, 5),
                 ShapeRequest.check(1, 1, 1, 2, 5),
                 ShapeRequest.check(32, 35, 4096, 32_775, 4580),
-                ShapeRequest.check(1000, 100, 512, 10_000_000, 28));
+                ShapeRequest.check(1000, 100, 512, 10_000_000, 28),
+                ShapeRequest.check(1, 1, 1, ShapeRequest.Implementation.LIBRARY_GRU, 0, -1, 1000, 5));
         for (List<Problem> problems : all) {
             for (Problem p : problems) {
                 assertTrue(en.containsKey(p.key()) && zh.containsKey(p.key()), p.key());
             }
         }
+    }
+
+    @Test
+    void libraryLimitsCountEveryLayerAndTheLstmGates() {
+        ShapeRequest.Arch rnn4 = new ShapeRequest.Arch(ShapeRequest.Implementation.LIBRARY_RNN, 4, 0);
+        ShapeRequest.Arch lstm4 = new ShapeRequest.Arch(ShapeRequest.Implementation.LIBRARY_LSTM, 4, 0);
+        long h = 2048, v = 28;
+        assertEquals(
+                4 * (v * h + h * h + h) + 3 * 4 * (h * h + h * h + h) + h * v + v,
+                ShapeRequest.parameterCount(lstm4, v, h));
+        assertEquals((v * h + h * h + h) + 3 * (2 * h * h + h) + h * v + v, ShapeRequest.parameterCount(rnn4, v, h));
+        // 4096 hidden units pass as one RNN layer but not as four LSTM layers
+        List<Problem> problems =
+                ShapeRequest.check(4, 7, 4096, ShapeRequest.Implementation.LIBRARY_LSTM, 4, 0, TIME_MACHINE_CHARS, 28);
+        assertEquals(List.of(Field.NUM_HIDDENS, Field.NUM_LAYERS), fields(problems));
+        int maxH = (Integer) problems.getFirst().args().get(2);
+        assertTrue(ShapeRequest.parameterCount(lstm4, 28, maxH) <= ShapeRequest.MAX_PARAMETERS);
+        assertTrue(ShapeRequest.parameterCount(lstm4, 28, maxH + 1) > ShapeRequest.MAX_PARAMETERS);
+        assertEquals(
+                List.of(),
+                ShapeRequest.check(4, 7, maxH, ShapeRequest.Implementation.LIBRARY_LSTM, 4, 0, TIME_MACHINE_CHARS, 28));
+        // with the book's minibatch, four LSTM layers of that size hold too many activations
+        assertEquals(
+                List.of(Field.BATCH_SIZE, Field.NUM_STEPS),
+                fields(ShapeRequest.check(
+                        32, 35, maxH, ShapeRequest.Implementation.LIBRARY_LSTM, 4, 0, TIME_MACHINE_CHARS, 28)));
+        assertEquals(
+                List.of(),
+                ShapeRequest.check(
+                        32, 35, 4096, ShapeRequest.Implementation.LIBRARY_RNN, 1, 0, TIME_MACHINE_CHARS, 28));
+        // activations grow with layers and gates
+        assertTrue(ShapeRequest.activationFloats(lstm4, 32, 35, 28, 512)
+                > ShapeRequest.activationFloats(rnn4, 32, 35, 28, 512));
+        assertTrue(ShapeRequest.activationFloats(rnn4, 32, 35, 28, 512)
+                > ShapeRequest.activationFloats(ShapeRequest.Arch.SCRATCH, 32, 35, 28, 512));
+        ShapeRequest big =
+                new ShapeRequest(32, 35, 512, Activation.TANH, ShapeRequest.Implementation.LIBRARY_LSTM, 2, 0);
+        assertEquals(
+                1120L * (512 * 28 + 4 * (28 * 512 + 512 * 512) + 4 * (2 * 512 * 512)), big.forwardMultiplyAdds(28));
+    }
+
+    @Test
+    void libraryFieldsAndTheGruAreExplained() {
+        var impl = ShapeRequest.Implementation.LIBRARY_RNN;
+        assertEquals(
+                List.of(Field.NUM_LAYERS, Field.EMBEDDING),
+                fields(ShapeRequest.check(32, 35, 64, impl, 0, -1, TIME_MACHINE_CHARS, 28)));
+        assertEquals(
+                List.of(Field.NUM_LAYERS, Field.EMBEDDING),
+                fields(ShapeRequest.check(32, 35, 64, impl, null, null, TIME_MACHINE_CHARS, 28)));
+        assertEquals(
+                List.of(ShapeRequest.MAX_NUM_LAYERS),
+                ShapeRequest.check(32, 35, 64, impl, 5, 0, TIME_MACHINE_CHARS, 28)
+                        .getFirst()
+                        .args());
+        // the from-scratch model ignores them
+        assertEquals(
+                List.of(),
+                ShapeRequest.check(
+                        32, 35, 64, ShapeRequest.Implementation.SCRATCH, null, null, TIME_MACHINE_CHARS, 28));
+        List<Problem> gru =
+                ShapeRequest.check(32, 35, 64, ShapeRequest.Implementation.LIBRARY_GRU, 1, 0, TIME_MACHINE_CHARS, 28);
+        assertEquals(List.of(Field.IMPLEMENTATION), fields(gru));
+        assertEquals("shapes.problem.gru", gru.getFirst().key());
     }
 
     private static Properties bundle(String name) throws IOException {

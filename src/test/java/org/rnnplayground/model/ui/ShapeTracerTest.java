@@ -3,6 +3,7 @@ package org.rnnplayground.model.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.TensorShape;
+import org.rnnplayground.model.ui.ShapeRequest.Implementation;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
@@ -79,6 +81,81 @@ class ShapeTracerTest {
         assertEquals("(28, 512)", trace.tensor("W_xh").orElseThrow().shapeText());
         assertEquals("(28,)", trace.tensor("b_q").orElseThrow().shapeText());
         assertEquals(28 * 512 + 512 * 512 + 512 + 512 * 28 + 28, trace.parameterCount());
+    }
+
+    private static ProcessedText timeMachine() throws IOException {
+        String cache = System.getProperty("playground.corpus.cache", "../shared/corpora");
+        String raw = Files.readString(Path.of(cache, "timemachine.txt"), StandardCharsets.UTF_8);
+        return TextPipeline.process(raw, TextOptions.bookChars());
+    }
+
+    private static ShapeRequest library(Implementation impl, int h, int layers, int embedding) {
+        return new ShapeRequest(32, 35, h, Activation.TANH, impl, layers, embedding);
+    }
+
+    @Test
+    void oneLibraryRnnLayerWithOneHotInputsHasTheBooksParameters() throws IOException {
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 512, 1, 0));
+        assertTrue(trace.library());
+        assertEquals("(32, 35)", trace.tensor("X").orElseThrow().shapeText());
+        assertEquals("(1, 32, 512)", trace.tensor("H_0").orElseThrow().shapeText());
+        assertEquals("(1, 32, 512)", trace.tensor("H_T").orElseThrow().shapeText());
+        assertTrue(trace.tensor("C_0").isEmpty());
+        assertEquals(
+                "(32, 512, 35)", trace.tensor("layer 1 outputs").orElseThrow().shapeText());
+        assertEquals("(1120, 28)", trace.tensor("outputs").orElseThrow().shapeText());
+        assertEquals("(28, 512)", trace.tensor("0_W").orElseThrow().shapeText());
+        assertEquals("(512, 512)", trace.tensor("0_RW").orElseThrow().shapeText());
+        long book = 28 * 512 + 512 * 512 + 512 + 512 * 28 + 28;
+        assertEquals(book, trace.parameterCount());
+        assertEquals(
+                book,
+                trace.parameters().stream().mapToLong(TensorShape::elementCount).sum());
+        assertEquals(
+                book, ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_RNN, 1, 0), 28, 512));
+        assertEquals(List.of(32L, 28L), trace.atStep("X_t", 35).orElseThrow().shape());
+        assertEquals(List.of(32L, 512L), trace.atStep("H_t", 1).orElseThrow().shape());
+    }
+
+    @Test
+    void twoLstmLayersCarryHiddenAndCellStatePerLayer() throws IOException {
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_LSTM, 256, 2, 0));
+        for (String state : List.of("H_0", "C_0", "H_T", "C_T")) {
+            assertEquals("(2, 32, 256)", trace.tensor(state).orElseThrow().shapeText(), state);
+        }
+        assertEquals(
+                "(32, 256, 35)", trace.tensor("layer 2 outputs").orElseThrow().shapeText());
+        // four gates side by side: W_xh (28, 4 h), W_hh (h, 4 h)
+        assertEquals("(28, 1024)", trace.tensor("0_W").orElseThrow().shapeText());
+        assertEquals("(256, 1024)", trace.tensor("1_W").orElseThrow().shapeText());
+        long expected = 4L * (28 * 256 + 256 * 256 + 256) + 4L * (256 * 256 + 256 * 256 + 256) + 256 * 28 + 28;
+        assertEquals(expected, trace.parameterCount());
+        assertEquals(
+                expected,
+                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_LSTM, 2, 0), 28, 256));
+    }
+
+    @Test
+    void anEmbeddingReplacesTheOneHotInputs() throws IOException {
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 64, 1, 16));
+        assertTrue(trace.tensor("one-hot").isEmpty());
+        List<Long> embedding = trace.tensor("embedding").orElseThrow().shape();
+        assertEquals(16L, embedding.get(1), embedding.toString()); // DL4J: (batch_size, embed_size, num_steps)
+        assertEquals(List.of(32L, 16L), trace.atStep("X_t", 1).orElseThrow().shape());
+        assertEquals(
+                trace.parameterCount(),
+                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_RNN, 1, 16), 28, 64));
+        assertEquals(
+                trace.parameterCount(),
+                trace.parameters().stream().mapToLong(TensorShape::elementCount).sum());
+    }
+
+    @Test
+    void theGruIsRefusedWithTheReason() throws IOException {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_GRU, 64, 1, 0)));
+        assertTrue(e.getMessage().contains("no GRU layer"), e.getMessage());
     }
 
     @Test

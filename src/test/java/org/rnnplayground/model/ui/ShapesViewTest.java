@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.ui.ShapeRequest.Implementation;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -106,5 +107,88 @@ class ShapesViewTest extends SpringBrowserlessTest {
         assertEquals("(2, " + view.shown.vocabSize() + ")", textOf(view, "shape-outputs"));
         assertTrue(find(Component.class, view).withId("steps-between").all().isEmpty());
         assertTrue(find(Component.class, view).withId("step-2").all().isEmpty());
+    }
+
+    @Test
+    void libraryLayersShowTheirStatePerLayerAndTheirParameters() throws InterruptedException {
+        ShapesView view = navigate(ShapesView.class);
+        await(view, () -> view.shown != null);
+        assertFalse(view.numLayers.isVisible());
+        assertFalse(view.embedding.isVisible());
+
+        // one DL4J SimpleRnn layer with one-hot inputs: the book's 8.6 model, the book's parameter count
+        view.implementation.setValue(Implementation.LIBRARY_RNN);
+        await(view, () -> view.shown.library());
+        assertTrue(view.numLayers.isVisible());
+        assertEquals("(1, 32, 512)", textOf(view, "shape-H_0"));
+        assertEquals("(1, 32, 512)", textOf(view, "shape-H_T"));
+        assertTrue(find(Component.class, view).withId("shape-C_0").all().isEmpty());
+        assertEquals("(32, 28, 35)", textOf(view, "shape-one-hot"));
+        assertEquals("(32, 512, 35)", textOf(view, "shape-layer-1-outputs"));
+        assertEquals("(32, 28)", textOf(view, "shape-X_t-35"));
+        assertEquals("(32, 512)", textOf(view, "shape-H_t-1"));
+        assertEquals("(1120, 28)", textOf(view, "shape-outputs"));
+        assertEquals("(512, 512)", textOf(view, "shape-0_RW"));
+        assertEquals("262,144", textOf(view, "count-0_RW"));
+        assertEquals(String.format("%,d", 28 * 512 + 512 * 512 + 512 + 512 * 28 + 28), view.parameters.total.getText());
+        assertTrue(view.implementationBadge.getText().contains("SimpleRnn"), view.implementationBadge.getText());
+
+        // two LSTM layers: H and C per layer, four gates in every weight matrix
+        ShapeTrace rnn = view.shown;
+        view.numHiddens.setValue(256);
+        view.numLayers.setValue(2);
+        view.implementation.setValue(Implementation.LIBRARY_LSTM);
+        await(
+                view,
+                () -> view.shown != rnn
+                        && view.shown.request().implementation() == Implementation.LIBRARY_LSTM
+                        && view.shown.request().numLayers() == 2
+                        && view.shown.request().numHiddens() == 256);
+        for (String state : new String[] {"shape-H_0", "shape-C_0", "shape-H_T", "shape-C_T"}) {
+            assertEquals("(2, 32, 256)", textOf(view, state), state);
+        }
+        assertEquals("(32, 256, 35)", textOf(view, "shape-layer-2-outputs"));
+        assertEquals("(28, 1024)", textOf(view, "shape-0_W"));
+        assertEquals("(256, 1024)", textOf(view, "shape-1_W"));
+        assertEquals("(32, 1024)", textOf(view, "shape-G_t-1"));
+        long lstm = 4L * (28 * 256 + 256 * 256 + 256) + 4L * (256 * 256 + 256 * 256 + 256) + 256 * 28 + 28;
+        assertEquals(String.format("%,d", lstm), view.parameters.total.getText());
+        assertFalse(view.activation.isEnabled());
+        assertTrue(view.implementationBadge.getText().contains("LSTM"), view.implementationBadge.getText());
+
+        // an embedding of size 16 replaces the one-hot inputs
+        ShapeTrace twoLayers = view.shown;
+        view.embedding.setValue(16);
+        await(view, () -> view.shown != twoLayers && view.shown.request().embeddingSize() == 16);
+        assertEquals("(32, 16, 35)", textOf(view, "shape-embedding"));
+        assertEquals("(32, 16)", textOf(view, "shape-X_t-1"));
+        assertEquals("(28, 16)", textOf(view, "shape-0_W"));
+        assertTrue(find(Component.class, view).withId("shape-one-hot").all().isEmpty());
+
+        // out of range and the GRU: explained next to the field, nothing runs
+        ShapeTrace embedded = view.shown;
+        view.numLayers.setValue(5);
+        assertTrue(view.numLayers.isInvalid());
+        assertTrue(view.numLayers.getErrorMessage().contains("from 1 to 4"), view.numLayers.getErrorMessage());
+        view.numLayers.setValue(2);
+        view.embedding.setValue(-1);
+        assertTrue(view.embedding.isInvalid());
+        assertTrue(view.embedding.getErrorMessage().contains("1,024"), view.embedding.getErrorMessage());
+        view.embedding.setValue(0);
+        view.implementation.setValue(Implementation.LIBRARY_GRU);
+        assertTrue(view.implementation.isInvalid());
+        assertTrue(
+                view.implementation.getErrorMessage().contains("no GRU layer"), view.implementation.getErrorMessage());
+        assertTrue(view.results.hasClassName("stale"));
+        assertSame(embedded, view.shown);
+
+        // back to the from-scratch model: its diagram as before
+        view.implementation.setValue(Implementation.SCRATCH);
+        await(view, () -> !view.shown.library());
+        assertFalse(view.implementation.isInvalid());
+        assertEquals("(35, 32, 28)", textOf(view, "shape-one-hot"));
+        assertEquals("(32, 256)", textOf(view, "shape-H_0"));
+        assertEquals("(256, 256)", textOf(view, "shape-W_hh"));
+        assertFalse(view.numLayers.isVisible());
     }
 }
