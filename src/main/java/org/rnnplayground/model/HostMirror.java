@@ -18,6 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class HostMirror {
 
+    /** Held so that its native buffer, which the NIO views below point into, lives as long as they do. */
+    private final INDArray matrix;
+
     private final int cols;
     private final FloatBuffer nativeFloats;
     private final DoubleBuffer nativeDoubles;
@@ -34,6 +37,7 @@ final class HostMirror {
         if (matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView() || matrix.offset() != 0) {
             throw new IllegalArgumentException("needs a whole c-order matrix, got " + matrix.shapeInfoToString());
         }
+        this.matrix = matrix;
         this.cols = (int) matrix.size(1);
         int length = (int) matrix.length();
         if (matrix.dataType() == DataType.FLOAT) {
