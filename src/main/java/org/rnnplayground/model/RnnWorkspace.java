@@ -27,6 +27,8 @@ final class RnnWorkspace {
     final INDArray hOutAll;
     /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #hAll}. */
     final INDArray[] hStep;
+    /** Host copy of {@link #hAll}, where each step's activation is applied; kept for the backward pass. */
+    final HostMirror hHost;
 
     /** Logits {@code O}, [N, V]. */
     final INDArray logits;
@@ -39,14 +41,12 @@ final class RnnWorkspace {
     /** dL/dO, [N, V]. */
     final INDArray dLogits;
 
-    /** {@code phi'} at every step, [N, h]. */
-    final INDArray derivAll;
     /** dL/dH_t, then (in place) dL/dA_t for the pre-activations, [N, h]. */
     final INDArray dHAll;
-    /** Row blocks of {@link #derivAll} and {@link #dHAll} per step t = 0..T-1 (step t+1 in H terms). */
-    final INDArray[] derivStep;
-
+    /** Row blocks of {@link #dHAll} per step t = 0..T-1 (step t+1 in H terms), [B, h]. */
     final INDArray[] dHStep;
+    /** Host copy of {@link #dHAll}, where each step's {@code dH * phi'(A)} is computed. */
+    final HostMirror dHHost;
 
     RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
@@ -64,14 +64,13 @@ final class RnnWorkspace {
         labelsOneHot = Nd4j.zeros(dataType, n, vocabSize);
         dLogits = Nd4j.zeros(dataType, n, vocabSize);
         inputsOneHot = Nd4j.zeros(dataType, n, vocabSize);
-        derivAll = Nd4j.zeros(dataType, n, numHiddens);
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
-        derivStep = new INDArray[numSteps];
         dHStep = new INDArray[numSteps];
         for (int t = 0; t < numSteps; t++) {
-            derivStep[t] = rows(derivAll, t * batchSize, (t + 1) * batchSize);
             dHStep[t] = rows(dHAll, t * batchSize, (t + 1) * batchSize);
         }
+        hHost = new HostMirror(hAll);
+        dHHost = new HostMirror(dHAll);
     }
 
     boolean fits(int batchSize, int numSteps) {

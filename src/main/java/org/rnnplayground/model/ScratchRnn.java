@@ -15,7 +15,7 @@ import org.rnnplayground.model.TensorShape.Role;
  * {@code O_t = H_t W_hq + b_q}, trained by backpropagation through time written out by hand.
  *
  * <p>All per-minibatch arrays live in an {@link RnnWorkspace} allocated once per (batch_size,
- * num_steps) shape; products are written into it with {@code Nd4j.gemm} and transpose flags, so a
+ * num_steps) shape; products are written into it by {@link OpenBlas#gemm} with transpose flags, so a
  * training step allocates almost nothing. Not thread-safe.
  */
 public final class ScratchRnn implements CharModel {
@@ -141,23 +141,38 @@ public final class ScratchRnn implements CharModel {
         ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
         ws.hStep[0].assign(h0);
         for (int t = 0; t < numSteps; t++) {
-            cellForward(ws.hStep[t], ws.hStep[t + 1]);
+            cellForward(t);
         }
         // O = H W_hq + b_q for all steps in one product
-        Nd4j.gemm(ws.hOutAll, params.wHq(), ws.logits, false, false, 1.0, 0.0); // [T*B, V]
+        OpenBlas.gemm(ws.hOutAll, false, params.wHq(), false, ws.logits, 0); // [T*B, V]
         ws.logits.addiRowVector(params.bQ()); // in place on the workspace
     }
 
     /**
-     * One step of the cell: {@code H_t = phi(A_t)} with {@code A_t = (X_t W_xh + b_h) + H_{t-1} W_hh}.
-     *
-     * @param hPrev {@code H_{t-1}}, [batch_size, num_hiddens]
-     * @param hNext holds {@code X_t W_xh + b_h} on entry, {@code H_t} on exit, [batch_size,
-     *     num_hiddens]; in place
+     * Step {@code t} of the cell: {@code H_{t+1} = phi(A)} with
+     * {@code A = (X_t W_xh + b_h) + H_t W_hh}, where block {@code t + 1} of {@code ws.hAll} holds
+     * {@code X_t W_xh + b_h} on entry and {@code H_{t+1}} on exit (in place); the host copy of that
+     * block is left holding {@code H_{t+1}} for the backward pass.
      */
-    private void cellForward(INDArray hPrev, INDArray hNext) {
-        Nd4j.gemm(hPrev, params.wHh(), hNext, false, false, 1.0, 1.0); // += [B, h] x [h, h]
-        activation.applyInPlace(hNext);
+    private void cellForward(int t) {
+        OpenBlas.gemm(ws.hStep[t], false, params.wHh(), false, ws.hStep[t + 1], 1); // += [B, h] x [h, h]
+        int from = (t + 1) * ws.batchSize;
+        int to = from + ws.batchSize;
+        ws.hHost.pull(from, to); // A, [B, h]
+        activation.apply(ws.hHost, from, to); // phi(A), in place on the host copy
+        ws.hHost.push(from, to); // H_{t+1}, in place on the workspace
+    }
+
+    /**
+     * {@code dA = dH * phi'(A)} for step {@code t}, with {@code phi'} computed from the stored
+     * {@code H_{t+1}}: in place on block {@code t} of {@code ws.dHAll}, through its host copy.
+     */
+    private void activationBackward(int t) {
+        int from = t * ws.batchSize;
+        int to = from + ws.batchSize;
+        ws.dHHost.pull(from, to); // dL/dH_{t+1}, [B, h]
+        activation.backprop(ws.dHHost, from, ws.hHost, from + ws.batchSize, ws.batchSize); // in place
+        ws.dHHost.push(from, to); // dL/dA, in place on the workspace
     }
 
     /**
@@ -169,7 +184,7 @@ public final class ScratchRnn implements CharModel {
      *     in place
      */
     private void cellBackward(INDArray dA, INDArray dHPrev) {
-        Nd4j.gemm(dA, params.wHh(), dHPrev, false, true, 1.0, 1.0); // += [B, h] x [h, h]^T
+        OpenBlas.gemm(dA, false, params.wHh(), true, dHPrev, 1); // += [B, h] x [h, h]^T
     }
 
     // ---------------------------------------------------------------- loss
@@ -202,24 +217,23 @@ public final class ScratchRnn implements CharModel {
      */
     private void backward(int[][] x) {
         // output layer: O = H W_hq + b_q
-        Nd4j.gemm(ws.hOutAll, ws.dLogits, grads.wHq(), true, false, 1.0, 0.0); // [h, T*B] x [T*B, V]
+        OpenBlas.gemm(ws.hOutAll, true, ws.dLogits, false, grads.wHq(), 0); // [h, T*B] x [T*B, V]
         ws.dLogits.sum(grads.bQ(), 0); // [V]
-        Nd4j.gemm(ws.dLogits, params.wHq(), ws.dHAll, false, true, 1.0, 0.0); // [T*B, V] x [V, h]
+        OpenBlas.gemm(ws.dLogits, false, params.wHq(), true, ws.dHAll, 0); // [T*B, V] x [V, h]
         // recurrence, last step first; dHStep[t] becomes dL/dA for H_{t+1} in place
-        activation.derivativeFromOutput(ws.hOutAll, ws.derivAll); // [T*B, h]
         for (int t = ws.numSteps - 1; t >= 0; t--) {
-            ws.dHStep[t].muli(ws.derivStep[t]); // dA = dH * phi'(A), in place on the workspace
+            activationBackward(t);
             if (t > 0) {
                 cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
             }
         }
         INDArray dA = ws.dHAll; // [T*B, h]
-        Nd4j.gemm(ws.hPrevAll, dA, grads.wHh(), true, false, 1.0, 0.0); // [h, T*B] x [T*B, h]
+        OpenBlas.gemm(ws.hPrevAll, true, dA, false, grads.wHh(), 0); // [h, T*B] x [T*B, h]
         dA.sum(grads.bH(), 0); // [h]
         // dW_xh = one-hot(X)^T dA: one product, faster here than a scatter-add of the rows of dA
         INDArray tokens = Nd4j.createFromArray(timeMajor(x)); // [T*B]
         Nd4j.exec(new OneHot(tokens, ws.inputsOneHot, vocabSize())); // [T*B, V]
-        Nd4j.gemm(ws.inputsOneHot, dA, grads.wXh(), true, false, 1.0, 0.0); // [V, T*B] x [T*B, h]
+        OpenBlas.gemm(ws.inputsOneHot, true, dA, false, grads.wXh(), 0); // [V, T*B] x [T*B, h]
     }
 
     // ---------------------------------------------------------------- clipping and update
