@@ -9,6 +9,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Matrix products straight through OpenBLAS's {@code cblas_sgemm} / {@code cblas_dgemm}: the same
@@ -21,6 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * contiguous rows: whole c-order matrices or row-block views of them, as the workspace cuts.
  */
 final class OpenBlas {
+
+    /** On the CUDA backend arrays live on the GPU: products then go through {@code Nd4j.gemm}. */
+    private static final boolean CPU = Nd4j.getEnvironment().isCPU();
 
     private OpenBlas() {}
 
@@ -40,6 +44,10 @@ final class OpenBlas {
                 || (transB ? b.size(0) : b.size(1)) != n) {
             throw new IllegalArgumentException("shapes do not multiply: " + shape(a, transA) + " x " + shape(b, transB)
                     + " -> " + shape(c, false));
+        }
+        if (!CPU) {
+            Nd4j.gemm(a, b, c, transA, transB, 1.0, beta);
+            return;
         }
         int opA = transA ? CblasTrans : CblasNoTrans;
         int opB = transB ? CblasTrans : CblasNoTrans;
