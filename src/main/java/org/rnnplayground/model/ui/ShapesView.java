@@ -248,20 +248,11 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        current.analysis().ifPresentOrElse(this::useText, () -> {
-            busy(getTranslation("shapes.loadingText"));
-            current.currentOrDefault()
-                    .whenComplete((loaded, error) -> ui.access(() -> {
-                        if (error != null) {
-                            fail(getTranslation(
-                                    "shapes.loadFailed",
-                                    String.valueOf(cause(error).getMessage())));
-                        } else {
-                            current.adoptIfUnset(loaded);
-                            current.analysis().ifPresent(this::useText);
-                        }
-                    }));
-        });
+        current.whenReady(
+                ui,
+                () -> busy(getTranslation("shapes.loadingText")),
+                this::useText,
+                error -> fail(getTranslation("shapes.loadFailed", String.valueOf(error.getMessage()))));
     }
 
     @Override

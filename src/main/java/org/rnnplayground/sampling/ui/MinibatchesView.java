@@ -25,7 +25,6 @@ import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.rnnplayground.sampling.Coverage;
@@ -457,21 +456,11 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        current.analysis().ifPresentOrElse(this::show, () -> {
-            say(getTranslation("minibatches.loading"), false);
-            current.currentOrDefault()
-                    .whenComplete((loaded, error) -> ui.access(() -> {
-                        if (error != null) {
-                            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                    ? error.getCause()
-                                    : error;
-                            say(getTranslation("minibatches.loadFailed", String.valueOf(cause.getMessage())), true);
-                        } else {
-                            current.adoptIfUnset(loaded);
-                            current.analysis().ifPresent(this::show);
-                        }
-                    }));
-        });
+        current.whenReady(
+                ui,
+                () -> say(getTranslation("minibatches.loading"), false),
+                this::show,
+                error -> say(getTranslation("minibatches.loadFailed", String.valueOf(error.getMessage())), true));
     }
 
     /** Shows a note above the page's figures, or hides it when empty. */

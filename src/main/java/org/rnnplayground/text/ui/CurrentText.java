@@ -1,9 +1,12 @@
 package org.rnnplayground.text.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.text.TextOptions;
@@ -94,6 +97,34 @@ public class CurrentText {
      * @param analysis the result
      */
     public record Loaded(Source source, TextOptions options, TextAnalysis analysis) {}
+
+    /**
+     * Shows the current text on a page: at once when there is one; otherwise runs {@code loading},
+     * loads the default corpus in the background and then, under {@code ui}'s lock, makes it current
+     * (unless the user chose a text meanwhile) and shows it, or reports why it could not be loaded.
+     *
+     * @param failed receives the cause (a {@code CorpusUnavailableException} or another error),
+     *     unwrapped from the future's completion exception
+     */
+    public void whenReady(UI ui, Runnable loading, Consumer<TextAnalysis> show, Consumer<Throwable> failed) {
+        if (analysis != null) {
+            show.accept(analysis);
+            return;
+        }
+        loading.run();
+        currentOrDefault()
+                .whenComplete((loaded, error) -> ui.access(() -> {
+                    if (error != null) {
+                        failed.accept(
+                                error instanceof CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error);
+                    } else {
+                        adoptIfUnset(loaded);
+                        analysis().ifPresent(show);
+                    }
+                }));
+    }
 
     /** Applies a loaded default unless the user has chosen a text meanwhile. */
     public void adoptIfUnset(Loaded loaded) {

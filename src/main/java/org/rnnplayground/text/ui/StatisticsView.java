@@ -178,20 +178,13 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        current.analysis().ifPresentOrElse(this::show, () -> {
-            busy(getTranslation(
-                    "statistics.loading",
-                    loader.store().catalog().defaultEntry().name()));
-            current.currentOrDefault()
-                    .whenComplete((loaded, error) -> ui.access(() -> {
-                        if (error != null) {
-                            showError(loadError(error));
-                        } else {
-                            current.adoptIfUnset(loaded);
-                            current.analysis().ifPresent(this::show);
-                        }
-                    }));
-        });
+        current.whenReady(
+                ui,
+                () -> busy(getTranslation(
+                        "statistics.loading",
+                        loader.store().catalog().defaultEntry().name())),
+                this::show,
+                error -> showError(loadError(error)));
     }
 
     private String loadError(Throwable error) {

@@ -215,19 +215,12 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        current.analysis().ifPresentOrElse(this::show, () -> {
-            busy(getTranslation(
-                    "text.loading", loader.store().catalog().defaultEntry().name()));
-            current.currentOrDefault()
-                    .whenComplete((loaded, error) -> ui.access(() -> {
-                        if (error != null) {
-                            showLoadError(loader.store().catalog().defaultEntry(), error);
-                        } else {
-                            current.adoptIfUnset(loaded);
-                            current.analysis().ifPresent(this::show);
-                        }
-                    }));
-        });
+        current.whenReady(
+                ui,
+                () -> busy(getTranslation(
+                        "text.loading", loader.store().catalog().defaultEntry().name())),
+                this::show,
+                error -> showLoadError(loader.store().catalog().defaultEntry(), error));
     }
 
     private void loadCatalogEntry(CatalogEntry entry) {

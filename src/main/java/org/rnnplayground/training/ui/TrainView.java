@@ -221,18 +221,11 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
     private void showText() {
         UI ui = UI.getCurrent();
-        current.analysis().ifPresentOrElse(this::describeText, () -> {
-            textInfo.setText(getTranslation("train.text.loading"));
-            current.currentOrDefault()
-                    .whenComplete((loaded, error) -> ui.access(() -> {
-                        if (error != null) {
-                            textInfo.setText(getTranslation("train.text.unavailable"));
-                        } else {
-                            current.adoptIfUnset(loaded);
-                            current.analysis().ifPresent(this::describeText);
-                        }
-                    }));
-        });
+        current.whenReady(
+                ui,
+                () -> textInfo.setText(getTranslation("train.text.loading")),
+                this::describeText,
+                error -> textInfo.setText(getTranslation("train.text.unavailable")));
     }
 
     private void describeText(TextAnalysis a) {
