@@ -22,6 +22,7 @@ class AdminPageIT extends BrowserTest {
         page.locator("#sample-every input").fill("0");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("RUNNING|QUEUED"));
+        String runId = page.getAttribute("#run-status", "data-run");
 
         var instructor = newUser("en-US");
         try {
@@ -36,8 +37,8 @@ class AdminPageIT extends BrowserTest {
             admin.locator("#admin-sign-in").click();
             assertThat(admin.locator("#admin-dashboard")).isVisible();
             assertThat(admin.locator("#admin-server")).containsText("slots busy");
-            Locator stop =
-                    admin.locator("#admin-runs vaadin-button:not([disabled])").first();
+            // other tests' runs may be listed too: stop this student's run by its id
+            Locator stop = admin.locator("#admin-runs vaadin-button[data-run='" + runId + "']");
             assertThat(stop).isVisible();
             admin.screenshot(new Page.ScreenshotOptions()
                     .setPath(java.nio.file.Path.of("target", "screenshots", "admin-page.png"))

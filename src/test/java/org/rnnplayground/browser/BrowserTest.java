@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.rnnplayground.Application;
+import org.rnnplayground.training.RunRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -92,11 +94,16 @@ public abstract class BrowserTest {
         return c;
     }
 
+    @Autowired
+    private RunRegistry runs;
+
     @AfterEach
     void closeContext() {
         if (context != null) {
             context.close();
         }
+        // Runs outlive their pages by design; stop them so that tests do not wait on each other's slots.
+        runs.all().forEach(r -> runs.stopAny(r.id()));
     }
 
     protected String url(String path) {

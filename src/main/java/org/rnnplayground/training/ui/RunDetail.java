@@ -155,6 +155,7 @@ class RunDetail extends Div {
         }
         status.setText(statusText(run));
         status.getElement().setAttribute("data-status", run.status().name());
+        status.getElement().setAttribute("data-run", run.id());
         stop.setEnabled(!run.status().isFinal());
         perplexity.setText(
                 Double.isFinite(run.perplexity()) ? String.format(getLocale(), "%.3f", run.perplexity()) : "–");
