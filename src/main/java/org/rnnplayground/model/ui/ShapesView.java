@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.concise.CellType;
 import org.rnnplayground.model.ui.ShapeRequest.Field;
@@ -31,6 +30,7 @@ import org.rnnplayground.model.ui.ShapeRequest.Problem;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.ui.Async;
 import org.rnnplayground.ui.Widgets;
 
 /**
@@ -298,7 +298,7 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         UI ui = UI.getCurrent();
         pending = tracer.trace(text, request);
         pending.whenComplete((trace, error) -> {
-            if (error instanceof CancellationException || cause(error) instanceof CancellationException) {
+            if (error instanceof CancellationException || Async.cause(error) instanceof CancellationException) {
                 return;
             }
             ui.access(() -> {
@@ -308,7 +308,8 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                 pending = null;
                 if (error != null) {
                     fail(getTranslation(
-                            "shapes.traceFailed", String.valueOf(cause(error).getMessage())));
+                            "shapes.traceFailed",
+                            String.valueOf(Async.cause(error).getMessage())));
                 } else {
                     show(trace);
                 }
@@ -404,10 +405,6 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
             pending = null;
         }
         generation++;
-    }
-
-    private static Throwable cause(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     @Override

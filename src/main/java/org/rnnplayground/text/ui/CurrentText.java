@@ -5,11 +5,11 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.ui.Async;
 
 /**
  * The text a user works with, and the options it is processed with: chosen on the Text page, read
@@ -115,10 +115,7 @@ public class CurrentText {
         currentOrDefault()
                 .whenComplete((loaded, error) -> ui.access(() -> {
                     if (error != null) {
-                        failed.accept(
-                                error instanceof CompletionException && error.getCause() != null
-                                        ? error.getCause()
-                                        : error);
+                        failed.accept(Async.cause(error));
                     } else {
                         adoptIfUnset(loaded);
                         analysis().ifPresent(show);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.corpus.CorpusUnavailableException;
 import org.rnnplayground.text.CleaningMode;
@@ -29,6 +28,7 @@ import org.rnnplayground.text.NGramCounts;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.ZipfFit;
+import org.rnnplayground.ui.Async;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -188,7 +188,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String loadError(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Async.cause(error);
         var entry = loader.store().catalog().defaultEntry();
         return cause instanceof CorpusUnavailableException e
                 ? getTranslation(
@@ -197,10 +197,6 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
                         entry.url(),
                         loader.store().cacheDir())
                 : getTranslation("corpus.error.unexpected", entry.name());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** Shows which text this is, then its n-grams, counted in the background if need be. */
@@ -222,7 +218,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
                 showError(getTranslation(
                         "statistics.countFailed",
                         analysis.name(),
-                        String.valueOf(unwrap(error).getMessage())));
+                        String.valueOf(Async.cause(error).getMessage())));
             } else {
                 showCounts(result);
             }

@@ -21,7 +21,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.corpus.CorpusUnavailableException;
@@ -29,6 +28,7 @@ import org.rnnplayground.text.CleaningMode;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenFrequency;
 import org.rnnplayground.text.TokenizerKind;
+import org.rnnplayground.ui.Async;
 import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
@@ -251,9 +251,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         current.process(source, options)
                 .whenComplete((analysis, error) -> ui.access(() -> {
                     if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause()
-                                : error;
+                        Throwable cause = Async.cause(error);
                         showRejection(getTranslation(
                                 "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
                     } else {
@@ -277,7 +275,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showLoadError(CatalogEntry entry, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Async.cause(error);
         showRejection(
                 cause instanceof CorpusUnavailableException e
                         ? getTranslation(
