@@ -24,7 +24,7 @@ import org.rnnplayground.model.Activation;
  */
 final class ConciseNetworks {
 
-    /** DL4J's state-map key for the last hidden state {@code H} (SimpleRnn and LSTM). */
+    /** DL4J's state-map key for the last hidden state {@code H} (SimpleRnn, LSTM and our GRU). */
     static final String PREV_ACTIVATION = "prevAct";
     /** DL4J's state-map key for the last LSTM cell state {@code C}. */
     static final String PREV_MEMORY = "prevMem";
@@ -85,7 +85,12 @@ final class ConciseNetworks {
                         .gateActivationFunction(org.nd4j.linalg.activations.Activation.SIGMOID)
                         .dataFormat(RNNFormat.NCW)
                         .build();
-            case GRU -> throw new IllegalArgumentException("DL4J 1.0.0-M2.1 has no GRU layer");
+            case GRU ->
+                new GruLayer.Builder()
+                        .nIn(nIn)
+                        .nOut(a.numHiddens())
+                        .dataFormat(RNNFormat.NCW)
+                        .build();
         };
     }
 

@@ -29,8 +29,8 @@ import org.rnnplayground.model.TrainHyper;
 
 /**
  * The character model of d2l 8.6 ("concise implementation") built from DL4J layers: an optional
- * {@code EmbeddingSequenceLayer}, {@code num_layers} recurrent layers ({@code SimpleRnn} or {@code
- * LSTM}) and an {@code RnnOutputLayer} (dense over the vocabulary, softmax, cross-entropy).
+ * {@code EmbeddingSequenceLayer}, {@code num_layers} recurrent layers ({@code SimpleRnn}, our {@link
+ * GruLayer} or {@code LSTM}) and an {@code RnnOutputLayer} (dense over the vocabulary, softmax, cross-entropy).
  *
  * <p>DL4J computes the forward pass, the loss and the backward pass of every layer; this class sets
  * the carried state before each minibatch, reads the final state after it, rescales DL4J's summed
@@ -76,7 +76,6 @@ public final class ConciseRnn implements CharModel {
             if (embeddingSize < 0) problems.add("embedding size must be >= 0, got " + embeddingSize);
             if (dataType != null && !dataType.isFPType())
                 problems.add("dataType must be floating point, got " + dataType);
-            if (problems.isEmpty() && !cell.available()) problems.add("DL4J 1.0.0-M2.1 has no " + cell + " layer");
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }

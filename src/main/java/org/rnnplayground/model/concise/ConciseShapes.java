@@ -56,7 +56,7 @@ final class ConciseShapes {
                     Role.ACTIVATION,
                     -1,
                     acts.get(layer + l).shape(),
-                    (lstm ? "LSTM" : "SimpleRnn") + ", [batch_size, num_hiddens, num_steps]"));
+                    a.cell().layerClass() + ", [batch_size, num_hiddens, num_steps]"));
         }
         INDArray input = acts.get(layer - 1);
         INDArray top = acts.get(acts.size() - 1); // [B, h, T]
@@ -94,7 +94,8 @@ final class ConciseShapes {
         if (a.embeddingSize() > 0 && index == 0) {
             return "embedding table";
         }
-        String gates = a.cell() == CellType.LSTM ? ", 4 gates side by side" : "";
+        int blocks = a.cell().gateBlocks();
+        String gates = blocks > 1 ? ", " + blocks + " gates side by side" : "";
         return switch (key) {
             case "W" -> "W_xh" + gates;
             case "RW" -> "W_hh" + gates;

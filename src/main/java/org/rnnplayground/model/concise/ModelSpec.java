@@ -44,9 +44,6 @@ public record ModelSpec(Impl impl, CellType cell, int numLayers, int embeddingSi
                     + " implementation for " + cell.name().toLowerCase(java.util.Locale.ROOT) + ", " + numLayers
                     + " layer(s), embedding " + embeddingSize);
         }
-        if (!cell.available()) {
-            problems.add("DL4J 1.0.0-M2.1 has no " + cell + " layer (it ships SimpleRnn and LSTM); choose rnn or lstm");
-        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

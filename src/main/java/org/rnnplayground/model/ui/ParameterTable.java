@@ -97,7 +97,7 @@ class ParameterTable extends Div {
         return book.startsWith("embedding") ? "embedding" : book;
     }
 
-    /** What a library parameter does, with its layer (counted from 1) and, for an LSTM, its gates. */
+    /** What a library parameter does, with its layer (counted from 1) and, for a GRU or LSTM, its gates. */
     private String libraryRole(ShapeTrace trace, TensorShape p) {
         String book = bookName(p);
         int index = Integer.parseInt(p.name().substring(0, p.name().indexOf('_')));
@@ -108,10 +108,12 @@ class ParameterTable extends Div {
             default -> {
                 String role = getTranslation(
                         "shapes.params.lib." + book.replace("_", ""), layer, layer == 1 ? 0 : 1, layer - 1);
-                yield p.note().contains("4 gates")
+                int gates = trace.request().implementation().cell().gateBlocks();
+                yield gates > 1
                         ? role
                                 + getTranslation(
                                         "shapes.params.lib.gates",
+                                        gates,
                                         trace.request().numHiddens())
                         : role;
             }

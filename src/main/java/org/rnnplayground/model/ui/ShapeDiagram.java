@@ -71,8 +71,9 @@ class ShapeDiagram extends Div {
         ShapeRequest r = trace.request();
         int numSteps = trace.numSteps();
         int layers = r.numLayers();
-        boolean lstm = r.implementation().cell() == CellType.LSTM;
-        String layerClass = lstm ? "LSTM" : "SimpleRnn";
+        CellType cell = r.implementation().cell();
+        boolean lstm = cell == CellType.LSTM;
+        String layerClass = cell.layerClass();
         add(node(trace, "X", "X", "shapes.node.X"));
         if (r.embeddingSize() > 0) {
             add(arrow(
@@ -97,11 +98,11 @@ class ShapeDiagram extends Div {
                     trace,
                     "layer " + l + " outputs",
                     getTranslation("shapes.lib.name.layer", l),
-                    lstm ? "shapes.lib.node.layerLstm" : "shapes.lib.node.layer",
+                    "shapes.lib.node.layer" + cell.layerClass(),
                     l));
         }
         add(arrow(code("for t in 1.." + numSteps), text("shapes.lib.arrow.steps", numSteps, layers)));
-        add(libraryStep(trace, 1, lstm));
+        add(libraryStep(trace, 1, cell));
         if (numSteps > 2) {
             Div same = new Div(
                     new Span("⋮"), new Span(getTranslation("shapes.lib.steps.same", 2, numSteps - 1, numSteps - 2)));
@@ -110,7 +111,7 @@ class ShapeDiagram extends Div {
             add(same);
         }
         if (numSteps > 1) {
-            add(libraryStep(trace, numSteps, lstm));
+            add(libraryStep(trace, numSteps, cell));
         }
         add(arrow(code("RnnOutputLayer"), text("shapes.lib.arrow.output")));
         add(node(trace, "outputs", "outputs", "shapes.lib.node.outputs", numSteps));
@@ -121,7 +122,7 @@ class ShapeDiagram extends Div {
     }
 
     /** One time step of library layers: its input slice, the first layer's equation, the output. */
-    private Component libraryStep(ShapeTrace trace, int k, boolean lstm) {
+    private Component libraryStep(ShapeTrace trace, int k, CellType cell) {
         TensorShape xT = trace.atStep("X_t", k).orElseThrow();
         TensorShape hT = trace.atStep("H_t", k).orElseThrow();
         TensorShape oT = trace.atStep("O_t", k).orElseThrow();
@@ -148,7 +149,30 @@ class ShapeDiagram extends Div {
         // the first layer's state in this step has the shape of one layer's slice of H_0, (batch_size, num_hiddens)
         TensorShape hPrev = new TensorShape("H", hT.role(), k - 1, hT.shape(), "");
         Div box = new Div(title, input);
-        if (lstm) {
+        if (cell == CellType.GRU) {
+            // G = X W_xh + b_h and A = H W_hh: three gate blocks each, (batch_size, 3 num_hiddens)
+            java.util.List<Long> gateShape =
+                    java.util.List.of(xT.shape().get(0), wX.shape().get(1));
+            TensorShape g = new TensorShape("G", TensorShape.Role.ACTIVATION, k, gateShape, "");
+            TensorShape a = new TensorShape("A", TensorShape.Role.ACTIVATION, k, gateShape, "");
+            box.add(equation(
+                    term("G_{" + t + "}", g, "shape-G_t-" + k, true),
+                    op("="),
+                    term("X_{" + t + "}", xT, null, false),
+                    term("W_xh", wX, null, false),
+                    op("+"),
+                    term("b_h", b, null, false)));
+            box.add(equation(
+                    term("A_{" + t + "}", a, "shape-A_t-" + k, true),
+                    op("="),
+                    term("H_{" + tPrev + "}", hPrev, null, false),
+                    term("W_hh", wH, null, false)));
+            box.add(equation(
+                    term("H_{" + t + "}", hT, "shape-H_t-" + k, true),
+                    mathOp("= Z ⊙ H_{" + tPrev
+                            + "} + (1 − Z) ⊙ Ñ,   [R Z] = σ(G_rz + A_rz),   Ñ = tanh(G_n + R ⊙ A_n)")));
+            box.add(text("shapes.lib.step.gatesGru"));
+        } else if (cell == CellType.LSTM) {
             TensorShape gates = new TensorShape(
                     "G",
                     TensorShape.Role.ACTIVATION,

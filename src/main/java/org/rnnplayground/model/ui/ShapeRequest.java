@@ -50,7 +50,7 @@ public record ShapeRequest(
         SCRATCH(ModelSpec.Impl.SCRATCH, CellType.RNN),
         /** DL4J {@code SimpleRnn} layers, d2l 8.6. */
         LIBRARY_RNN(ModelSpec.Impl.CONCISE, CellType.RNN),
-        /** A GRU layer: DL4J 1.0.0-M2.1 has none, so it is listed but cannot be chosen. */
+        /** Our {@code GruLayer} (DL4J 1.0.0-M2.1 has none), d2l 9.1. */
         LIBRARY_GRU(ModelSpec.Impl.CONCISE, CellType.GRU),
         /** DL4J {@code LSTM} layers, d2l 9.2. */
         LIBRARY_LSTM(ModelSpec.Impl.CONCISE, CellType.LSTM);
@@ -76,14 +76,9 @@ public record ShapeRequest(
             return impl == ModelSpec.Impl.CONCISE;
         }
 
-        /** Whether this model can be built. */
-        public boolean available() {
-            return cell.available();
-        }
-
-        /** Gate blocks per layer: 4 for LSTM (input, forget, output, candidate), else 1. */
+        /** Gate blocks per layer: 4 for the LSTM, 3 for the GRU, 1 for the RNN. */
         int gates() {
-            return cell == CellType.LSTM ? 4 : 1;
+            return cell.gateBlocks();
         }
     }
 
@@ -93,7 +88,7 @@ public record ShapeRequest(
     /** Largest embedding size the page accepts. */
     public static final int MAX_EMBEDDING_SIZE = 1024;
 
-    /** The model to build; throws for an implementation that is not {@linkplain Implementation#available() available}. */
+    /** The model to build. */
     public ModelSpec spec() {
         return implementation.library()
                 ? ModelSpec.concise(implementation.cell(), numLayers, embeddingSize)
@@ -124,7 +119,6 @@ public record ShapeRequest(
         BATCH_SIZE,
         NUM_STEPS,
         NUM_HIDDENS,
-        IMPLEMENTATION,
         NUM_LAYERS,
         EMBEDDING
     }
@@ -161,10 +155,11 @@ public record ShapeRequest(
     }
 
     /**
-     * As {@link #check(Integer, Integer, Integer, int, int)} for any implementation: a GRU is refused
-     * (DL4J 1.0.0-M2.1 has no GRU layer), and for library layers {@code num_layers} must be from 1 to
+     * As {@link #check(Integer, Integer, Integer, int, int)} for any implementation: for library
+     * layers {@code num_layers} must be from 1 to
      * {@link #MAX_NUM_LAYERS} and the embedding size from 0 (one-hot) to {@link #MAX_EMBEDDING_SIZE};
-     * the limits count every layer's parameters and activations, an LSTM's four gates included. For
+     * the limits count every layer's parameters and activations, a GRU's three and an LSTM's four
+     * gates included. For
      * the from-scratch model the layers and the embedding size are ignored.
      */
     public static List<Problem> check(
@@ -178,9 +173,6 @@ public record ShapeRequest(
             int vocabSize) {
         List<Problem> problems = new ArrayList<>();
         boolean library = implementation.library();
-        if (!implementation.available()) {
-            problems.add(Problem.of(Field.IMPLEMENTATION, "shapes.problem.gru"));
-        }
         if (library && (numLayers == null || numLayers < 1 || numLayers > MAX_NUM_LAYERS)) {
             problems.add(Problem.of(Field.NUM_LAYERS, "shapes.problem.numLayers", MAX_NUM_LAYERS));
         }
@@ -260,7 +252,7 @@ public record ShapeRequest(
 
     /**
      * Scalars of the model for {@code arch}: the embedding table {@code V D} (if any), per recurrent
-     * layer {@code g (in h + h h + h)} with {@code g} = 4 gates for an LSTM (else 1) and {@code in} =
+     * layer {@code g (in h + h h + h)} with {@code g} = 4 gates for an LSTM, 3 for a GRU (else 1) and {@code in} =
      * {@code V}, {@code D} or {@code h} (layers above the first), then the output layer {@code h V +
      * V}. For the from-scratch model this is {@code V h + h h + h + h V + V}.
      */
@@ -309,8 +301,8 @@ public record ShapeRequest(
     /**
      * As {@link #activationFloats(long, long, long, long)} for {@code arch}. Library layers: per row
      * of the minibatch {@code X} (1), the input (one-hot V or embedding D), every layer's output and,
-     * for an LSTM, its four gate activations and its cell state ({@code 5 h} per layer instead of
-     * {@code h}), the top layer copied time-major and the logits ({@code h + V}), with the same
+     * for an LSTM its four gate activations and its cell state, for a GRU its three gates and {@code
+     * H_{t-1} W_hh} ({@code 5 h} per layer instead of {@code h}), the top layer copied time-major and the logits ({@code h + V}), with the same
      * 4 V + 2 h buffers as the from-scratch model; and the states {@code H_0}, {@code H_T} (and
      * {@code C_0}, {@code C_T}) of every layer.
      */
@@ -323,7 +315,7 @@ public record ShapeRequest(
      * About how many multiply-adds one forward pass takes, {@code N (h h + h V)} with {@code N =
      * batch_size * num_steps}: the products {@code H_{t-1} W_hh} and {@code H_t W_hq} over all steps
      * ({@code X_t W_xh} is a row lookup). Library layers multiply every layer's input too (DL4J
-     * multiplies the one-hot vectors; an embedding is a lookup), {@code 4} times for an LSTM's gates.
+     * multiplies the one-hot vectors; an embedding is a lookup), {@code 4} times for an LSTM's gates, {@code 3} times for a GRU's.
      * The page warns that a large pass takes a few seconds.
      */
     public long forwardMultiplyAdds(int vocabSize) {
@@ -346,7 +338,7 @@ public record ShapeRequest(
             return 1 + 5 * vocabSize + 3 * numHiddens;
         }
         long input = arch.embeddingSize() > 0 ? arch.embeddingSize() : vocabSize;
-        long perLayer = arch.gates() == 4 ? 5 * numHiddens : numHiddens;
+        long perLayer = arch.gates() > 1 ? 5 * numHiddens : numHiddens;
         return 1 + input + arch.numLayers() * perLayer + 3 * numHiddens + 5 * vocabSize;
     }
 

@@ -53,9 +53,6 @@ public class ShapeTracer implements DisposableBean {
                 request.embeddingSize(),
                 text.corpusLength(),
                 text.vocabSize());
-        if (!request.implementation().available()) {
-            request.spec(); // throws with the library's explanation (no GRU layer in DL4J 1.0.0-M2.1)
-        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot trace " + request + ": " + problems);
         }

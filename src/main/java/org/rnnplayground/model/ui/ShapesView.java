@@ -143,16 +143,22 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                     new Span(getTranslation("shapes.equations.legend")));
             return;
         }
-        boolean lstm = impl.cell() == CellType.LSTM;
         implementationBadge.setText(getTranslation(
                 request.embeddingSize() > 0
                         ? "shapes.implementation.libraryEmbedding"
                         : "shapes.implementation.library",
-                lstm ? "LSTM" : "SimpleRnn",
+                impl.cell().layerClass(),
                 request.numLayers(),
                 request.embeddingSize()));
         implementationBadge.getElement().setAttribute("title", getTranslation("shapes.implementation.library.title"));
-        if (lstm) {
+        if (impl.cell() == CellType.GRU) {
+            equations.add(
+                    MathText.of("[R_t Z_t] = σ(X_t W_x,rz + H_{t-1} W_h,rz + b_rz)"),
+                    MathText.of("Ñ_t = tanh(X_t W_x,n + R_t ⊙ (H_{t-1} W_h,n) + b_n)"),
+                    MathText.of("H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ Ñ_t"),
+                    MathText.of("O_t = H_t W_hq + b_q"),
+                    new Span(getTranslation("shapes.equations.legendGru")));
+        } else if (impl.cell() == CellType.LSTM) {
             equations.add(
                     MathText.of("[I_t F_t O_t C̃_t] = X_t W_xh + H_{t-1} W_hh + b_h"),
                     MathText.of("C_t = F_t ⊙ C_{t-1} + I_t ⊙ C̃_t,  H_t = O_t ⊙ tanh(C_t)"),
@@ -195,8 +201,6 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         implementation.setLabel(getTranslation("shapes.field.impl"));
         implementation.setItems(Implementation.values());
         implementation.setItemLabelGenerator(i -> getTranslation("shapes.impl." + i.name()));
-        implementation.setItemEnabledProvider(Implementation::available);
-        implementation.setHelperText(getTranslation("shapes.field.impl.help"));
         implementation.setValue(book.implementation());
         implementation.addValueChangeListener(e -> {
             libraryFieldsVisible();
@@ -228,9 +232,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         boolean library = impl != null && impl.library();
         numLayers.setVisible(library);
         embedding.setVisible(library);
-        boolean lstm = impl != null && impl.cell() == CellType.LSTM;
-        activation.setEnabled(!lstm);
-        activation.setHelperText(lstm ? getTranslation("shapes.field.activation.lstm") : null);
+        boolean gated = impl != null && impl.library() && impl.cell() != CellType.RNN;
+        activation.setEnabled(!gated);
+        activation.setHelperText(gated ? getTranslation("shapes.field.activation.gated", impl.cell()) : null);
     }
 
     private void setUp(IntegerField field, String id, String label, int value, String helpKey) {
@@ -342,9 +346,6 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         mark(numHiddens, byField.get(Field.NUM_HIDDENS));
         mark(numLayers, byField.get(Field.NUM_LAYERS));
         mark(embedding, byField.get(Field.EMBEDDING));
-        String implProblem = byField.get(Field.IMPLEMENTATION);
-        implementation.setInvalid(implProblem != null);
-        implementation.setErrorMessage(implProblem);
         textProblem = byField.get(Field.TEXT);
         if (!problems.isEmpty()) {
             return null;

@@ -71,7 +71,6 @@ class TrainForm extends Div {
         implementation.setLabel(getTranslation("train.form.impl"));
         implementation.setItems(Implementation.values());
         implementation.setItemLabelGenerator(i -> getTranslation("train.form.impl." + i.name()));
-        implementation.setItemEnabledProvider(i -> i.cell().available());
         implementation.addValueChangeListener(e -> showArchitectureFields());
         embedding.setHelperText(getTranslation("train.form.embedding.help"));
         lr.setId("lr");

@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,7 +48,7 @@ class ConciseRnnTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"RNN, 1, 0, 2", "LSTM, 2, 8, 4"}) // the book's model; stacked LSTM with an embedding
+    @CsvSource({"RNN, 1, 0, 2", "GRU, 1, 0, 2", "LSTM, 2, 8, 4"}) // the book's model; GRU; stacked LSTM
     void overfitsATinyCorpus(CellType cell, int layers, int embedding, double lr) {
         TrainConfig config = small(SamplerKind.SEQUENTIAL, 150, lr);
         CharModel model =
@@ -67,16 +66,16 @@ class ConciseRnnTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SamplerKind.class)
-    void sequentialCarriesEveryStateTensorAndRandomStartsFromZeros(SamplerKind kind) {
+    @CsvSource({"SEQUENTIAL, LSTM", "RANDOM, LSTM", "SEQUENTIAL, GRU", "RANDOM, GRU"})
+    void sequentialCarriesEveryStateTensorAndRandomStartsFromZeros(SamplerKind kind, CellType cell) {
         Recording model = new Recording(
-                ModelSpec.concise(CellType.LSTM, 2, 0).newModel(TEXT.vocab().vocabSize(), small(kind, 2, 1)));
+                ModelSpec.concise(cell, 2, 0).newModel(TEXT.vocab().vocabSize(), small(kind, 2, 1)));
         new Trainer(System::nanoTime)
                 .run(model, small(kind, 2, 1), TEXT.corpus(), TEXT.vocab(), TrainListener.none(), () -> false);
         int perEpoch = model.inputs.size() / 2;
         assertTrue(perEpoch >= 3, "enough minibatches to test");
         for (int k = 0; k < model.inputs.size(); k++) {
-            for (int s = 0; s < 2; s++) { // H and C
+            for (int s = 0; s < cell.stateTensors(); s++) { // H (and C)
                 INDArray in = model.inputs.get(k).tensors().get(s);
                 assertEquals(List.of(2L, 4L, 32L), List.of(in.shape()[0], in.shape()[1], in.shape()[2]));
                 if (kind == SamplerKind.SEQUENTIAL && k % perEpoch != 0) {
@@ -95,7 +94,7 @@ class ConciseRnnTest {
      * state held fixed, and differs from the gradient through minibatch 1 (full history).
      */
     @ParameterizedTest
-    @CsvSource({"RNN, 0_RW", "RNN, 1_RW", "LSTM, 0_RW", "LSTM, 1_W"})
+    @CsvSource({"RNN, 0_RW", "RNN, 1_RW", "GRU, 0_RW", "GRU, 1_W", "LSTM, 0_RW", "LSTM, 1_W"})
     void gradientStopsAtTheMinibatchBoundary(CellType cell, String param) {
         ConciseRnn model =
                 ConciseRnn.create(new ConciseRnn.Architecture(6, 5, cell, 2, 0, Activation.TANH, DataType.DOUBLE, 3));
@@ -161,10 +160,25 @@ class ConciseRnnTest {
     }
 
     @Test
+    void aGruLayerHoldsThreeGateBlocksAndOneStateTensor() {
+        ConciseRnn model = ConciseRnn.create(
+                new ConciseRnn.Architecture(28, 16, CellType.GRU, 2, 8, Activation.TANH, DataType.FLOAT, 0));
+        List<TensorShape> shapes = model.traceShapes(tokens(2, 5, 28, 3));
+        assertEquals(List.of(2L, 8L, 5L), find(shapes, "embedding").shape());
+        assertEquals(List.of(2L, 2L, 16L), find(shapes, "H_T").shape());
+        assertTrue(shapes.stream().noneMatch(s -> s.name().startsWith("C_")), "no cell state");
+        assertEquals(List.of(8L, 48L), find(shapes, "1_W").shape());
+        assertEquals(List.of(16L, 48L), find(shapes, "2_RW").shape());
+        assertTrue(
+                find(shapes, "2_RW").note().contains("3 gates"),
+                find(shapes, "2_RW").note());
+        assertTrue(find(shapes, "layer 1 outputs").note().contains("GruLayer"));
+        long expected = 28 * 8 + 3L * (8 * 16 + 16 * 16 + 16) + 3L * (16 * 16 + 16 * 16 + 16) + 16 * 28 + 28;
+        assertEquals(expected, model.parameterCount());
+    }
+
+    @Test
     void specsExplainWhatIsWrong() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.concise(CellType.GRU, 1, 0))
-                .getMessage()
-                .contains("no GRU layer"));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.concise(CellType.RNN, 5, 0));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.concise(CellType.RNN, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> new ModelSpec(ModelSpec.Impl.SCRATCH, CellType.LSTM, 1, 0));

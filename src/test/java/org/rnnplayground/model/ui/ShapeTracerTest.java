@@ -151,11 +151,14 @@ class ShapeTracerTest {
     }
 
     @Test
-    void theGruIsRefusedWithTheReason() throws IOException {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_GRU, 64, 1, 0)));
-        assertTrue(e.getMessage().contains("no GRU layer"), e.getMessage());
+    void theGruHasThreeGateBlocksAndOnlyAHiddenState() throws IOException {
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_GRU, 64, 1, 0));
+        assertEquals(List.of(28L, 192L), trace.tensor("0_W").orElseThrow().shape());
+        assertEquals(List.of(1L, 32L, 64L), trace.tensor("H_T").orElseThrow().shape());
+        assertTrue(trace.tensor("C_0").isEmpty());
+        assertEquals(
+                trace.parameterCount(),
+                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_GRU, 1, 0), 28, 64));
     }
 
     @Test

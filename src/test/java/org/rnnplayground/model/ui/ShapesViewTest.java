@@ -165,7 +165,7 @@ class ShapesViewTest extends SpringBrowserlessTest {
         assertEquals("(28, 16)", textOf(view, "shape-0_W"));
         assertTrue(find(Component.class, view).withId("shape-one-hot").all().isEmpty());
 
-        // out of range and the GRU: explained next to the field, nothing runs
+        // out of range: explained next to the field, nothing runs
         ShapeTrace embedded = view.shown;
         view.numLayers.setValue(5);
         assertTrue(view.numLayers.isInvalid());
@@ -174,13 +174,21 @@ class ShapesViewTest extends SpringBrowserlessTest {
         view.embedding.setValue(-1);
         assertTrue(view.embedding.isInvalid());
         assertTrue(view.embedding.getErrorMessage().contains("1,024"), view.embedding.getErrorMessage());
-        view.embedding.setValue(0);
-        view.implementation.setValue(Implementation.LIBRARY_GRU);
-        assertTrue(view.implementation.isInvalid());
-        assertTrue(
-                view.implementation.getErrorMessage().contains("no GRU layer"), view.implementation.getErrorMessage());
         assertTrue(view.results.hasClassName("stale"));
         assertSame(embedded, view.shown);
+
+        // the GRU: three gate blocks, one state tensor per layer, gated nonlinearities
+        view.embedding.setValue(0);
+        view.implementation.setValue(Implementation.LIBRARY_GRU);
+        await(
+                view,
+                () -> view.shown != embedded && view.shown.request().implementation() == Implementation.LIBRARY_GRU);
+        assertEquals("(28, 768)", textOf(view, "shape-0_W"));
+        assertEquals("(256, 768)", textOf(view, "shape-0_RW"));
+        assertEquals("(2, 32, 256)", textOf(view, "shape-H_0"));
+        assertEquals("(32, 768)", textOf(view, "shape-A_t-1"));
+        assertTrue(find(Component.class, view).withId("shape-C_0").all().isEmpty());
+        assertFalse(view.activation.isEnabled());
 
         // back to the from-scratch model: its diagram as before
         view.implementation.setValue(Implementation.SCRATCH);
