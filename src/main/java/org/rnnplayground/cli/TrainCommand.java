@@ -27,7 +27,7 @@ import org.rnnplayground.text.TextPipeline;
 public final class TrainCommand {
 
     static final String USAGE = """
-            usage: train --corpus FILE [--impl scratch|concise] [--cell rnn|lstm] [--layers 1] [--embedding 0]
+            usage: train --corpus FILE [--impl scratch|concise] [--cell rnn|gru|lstm] [--layers 1] [--embedding 0]
                          [--hidden 512] [--batch 32] [--steps 35] [--lr 1]
                          [--epochs 5] [--max-tokens 10000] [--seed 0] [--sampler sequential|random]
                          [--theta 1 | --no-clip] [--activation tanh|relu] [--precision float32|float64]

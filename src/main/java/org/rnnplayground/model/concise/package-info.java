@@ -9,9 +9,12 @@
  * <ul>
  *   <li>Recurrent layers: {@code SimpleRnn}, {@code LSTM}, {@code GravesLSTM} (peepholes), and the
  *       wrappers {@code Bidirectional}, {@code LastTimeStep}, {@code TimeDistributed}, {@code
- *       MaskZeroLayer}. <b>No GRU layer.</b> ND4J has GRU ops ({@code gru} with {@code gru_bp},
- *       {@code gruCell}) that SameDiff or a hand-written layer could use; that is not done here, and
- *       {@link org.rnnplayground.model.concise.CellType#GRU} is refused with this explanation.
+ *       MaskZeroLayer}. <b>No GRU layer.</b> ND4J has GRU ops: {@code gru} (the forward pass over
+ *       all steps, PyTorch's formulation with one bias) and {@code gru_bp}, but in 1.0.0-M2.1 {@code
+ *       gru_bp} does not return the gradient of {@code gru}: it disagrees with finite differences
+ *       of it, for some weights by more than a factor of two. {@link org.rnnplayground.model.concise.GruLayer} is our DL4J layer: the
+ *       same parameters and forward pass as the {@code gru} op (tested to 1e-12), our own backward
+ *       pass (tested against finite differences), DL4J's state maps and parameter views.
  *   <li>{@code EmbeddingSequenceLayer} (input {@code [batch_size, num_steps]} indices, output {@code
  *       [batch_size, embed_size, num_steps]}) for exercise 8.5.2.
  *   <li>{@code RnnOutputLayer}: a dense layer per step with softmax and cross-entropy ({@code MCXENT}).
@@ -50,6 +53,9 @@
  *   <li>{@code SimpleRnn} recomputes from zeros in both {@code backpropGradient} and {@code
  *       tbpttBackpropGradient}; {@link org.rnnplayground.model.concise.CarriedStateSimpleRnn}
  *       replaces only that backward pass.
+ *   <li>Our {@code GruLayer} backpropagates from {@code rnnGetPreviousState()} as the LSTM does,
+ *       and reuses the gates of the training forward pass when the input and that state are the
+ *       same objects.
  * </ul>
  *
  * <p>So {@code ConciseRnn} sets both maps to the carried state, runs the layers itself with {@code

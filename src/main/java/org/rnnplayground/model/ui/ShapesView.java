@@ -39,9 +39,9 @@ import org.rnnplayground.ui.Widgets;
  * shape and every parameter with its element count, as a real forward pass of the from-scratch model
  * over the first minibatch of the current text reports them.
  *
- * <p>The model is the from-scratch RNN of 8.5 or library layers (DL4J {@code SimpleRnn} or {@code
- * LSTM}, d2l 8.6 and 9.2) with {@code num_layers} stacked layers and one-hot or embedded inputs; a
- * GRU is listed but cannot be chosen (DL4J 1.0.0-M2.1 has no GRU layer).
+ * <p>The model is the from-scratch RNN of 8.5 or library layers (DL4J {@code SimpleRnn}, our GRU
+ * layer or DL4J {@code LSTM}, d2l 8.6, 9.1 and 9.2) with {@code num_layers} stacked layers and
+ * one-hot or embedded inputs.
  *
  * <p>Ids: the fields {@code shapes-impl}, {@code shapes-batch-size}, {@code shapes-num-steps},
  * {@code shapes-num-hiddens}, {@code shapes-activation}, {@code shapes-num-layers} and {@code
