@@ -113,6 +113,24 @@ class ShapesPageIT extends BrowserTest {
     }
 
     @Test
+    void aGruLayerShowsThreeGateBlocksAndNoCellState() {
+        open("shapes");
+        assertThat(page.locator("#shape-outputs")).hasText("(1120, 28)");
+        page.locator("#shapes-impl").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions().setHasText("GRU"))
+                .click();
+        set("shapes-num-hiddens", 256);
+        assertThat(page.locator("#shape-0_W")).hasText("(28, 768)");
+        assertThat(page.locator("#shape-A_t-1")).hasText("(32, 768)");
+        assertThat(page.locator("#shape-H_0")).hasText("(1, 32, 256)");
+        assertThat(page.locator("#shape-C_0")).hasCount(0);
+        assertThat(page.locator("#shapes-implementation")).containsText("GruLayer");
+        long gru = 3L * (28 * 256 + 256 * 256 + 256) + 256 * 28 + 28;
+        assertThat(page.locator("#param-total")).hasText(String.format("%,d", gru));
+        tallScreenshot("shapes-gru");
+    }
+
+    @Test
     void theChineseLstmPage() {
         context.close();
         context = newUser("zh-CN");

@@ -130,6 +130,23 @@ class TrainPageIT extends BrowserTest {
     }
 
     @Test
+    void theGruPresetTrainsOurGruLayer() {
+        openTrainPage();
+        choosePreset("Book 9.1, concise GRU");
+        set("num-hiddens", "32");
+        set("max-tokens", "2000");
+        set("batch-size", "8");
+        set("epochs", "300");
+        set("sample-every", "0");
+        page.locator("#start-run").click();
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
+        assertThat(page.locator("#runs-grid")).containsText("GRU × 1");
+        screenshot("train-page-gru");
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("STOPPED|FINISHED"));
+    }
+
+    @Test
     void invalidValuesAreExplainedNextToTheField() {
         openTrainPage();
         set("num-hiddens", "0");

@@ -167,10 +167,10 @@ class ShapeDiagram extends Div {
                     op("="),
                     term("H_{" + tPrev + "}", hPrev, null, false),
                     term("W_hh", wH, null, false)));
+            box.add(equation(mathOp("[R Z] = σ(G_{rz} + A_{rz}),   Ñ = tanh(G_n + R ⊙ A_n)")));
             box.add(equation(
                     term("H_{" + t + "}", hT, "shape-H_t-" + k, true),
-                    mathOp("= Z ⊙ H_{" + tPrev
-                            + "} + (1 − Z) ⊙ Ñ,   [R Z] = σ(G_rz + A_rz),   Ñ = tanh(G_n + R ⊙ A_n)")));
+                    mathOp("= Z ⊙ H_{" + tPrev + "} + (1 − Z) ⊙ Ñ")));
             box.add(text("shapes.lib.step.gatesGru"));
         } else if (cell == CellType.LSTM) {
             TensorShape gates = new TensorShape(

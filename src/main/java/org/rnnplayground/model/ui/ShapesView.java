@@ -153,9 +153,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         implementationBadge.getElement().setAttribute("title", getTranslation("shapes.implementation.library.title"));
         if (impl.cell() == CellType.GRU) {
             equations.add(
-                    MathText.of("[R_t Z_t] = σ(X_t W_x,rz + H_{t-1} W_h,rz + b_rz)"),
-                    MathText.of("Ñ_t = tanh(X_t W_x,n + R_t ⊙ (H_{t-1} W_h,n) + b_n)"),
-                    MathText.of("H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ Ñ_t"),
+                    MathText.of("[R_t Z_t] = σ(X_t W_{x,rz} + H_{t-1} W_{h,rz} + b_{rz})"),
+                    MathText.of("Ñ_t = tanh(X_t W_{x,n} + R_t ⊙ (H_{t-1} W_{h,n}) + b_n)"),
+                    MathText.of("H_t = Z_t ⊙ H_{t-1} + (1 − Z_t) ⊙ Ñ_t"),
                     MathText.of("O_t = H_t W_hq + b_q"),
                     new Span(getTranslation("shapes.equations.legendGru")));
         } else if (impl.cell() == CellType.LSTM) {
