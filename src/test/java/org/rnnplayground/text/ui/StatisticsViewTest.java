@@ -30,22 +30,23 @@ class StatisticsViewTest extends SpringBrowserlessTest {
     @Autowired
     private ApplicationContext spring;
 
-    /** Makes the tiny text current, its n-grams counted or not, and opens the page. */
-    private StatisticsView open(boolean counted) {
+    private static TextAnalysis tiny() {
+        return new TextAnalysis("Tiny", TextPipeline.process(TEXT, TextOptions.bookWords()));
+    }
+
+    /** Makes the analysis of the tiny text current and opens the page. */
+    private StatisticsView open(TextAnalysis analysis) {
         CurrentText current = spring.getBean(CurrentText.class);
-        TextOptions words = TextOptions.bookWords();
-        TextAnalysis analysis = new TextAnalysis("Tiny", TextPipeline.process(TEXT, words));
-        if (counted) {
-            analysis.ngrams();
-        }
-        current.set(new CurrentText.Source("Tiny", TEXT, null), words, analysis);
+        current.set(new CurrentText.Source("Tiny", TEXT, null), analysis.text().options(), analysis);
         StatisticsView view = navigate(StatisticsView.class);
         roundTrip(); // the grids fetch their rows lazily, when the response is written
         return view;
     }
 
     private StatisticsView open() {
-        return open(true);
+        TextAnalysis analysis = tiny();
+        analysis.ngrams();
+        return open(analysis);
     }
 
     private static String cell(StatisticsView view, String column, int order) {
@@ -120,9 +121,13 @@ class StatisticsViewTest extends SpringBrowserlessTest {
 
     @Test
     void nGramsNotCountedYetAreCountedInTheBackgroundAndThenShown() throws InterruptedException {
-        StatisticsView view = open(false);
-        assertThat(view.message.getText()).startsWith("Counting the n-grams of Tiny");
-        assertThat(view.progress.isVisible()).isTrue();
+        TextAnalysis analysis = tiny();
+        StatisticsView view;
+        synchronized (analysis) { // TextAnalysis.ngrams() counts under this lock: the counting thread waits
+            view = open(analysis);
+            assertThat(view.message.getText()).startsWith("Counting the n-grams of Tiny");
+            assertThat(view.progress.isVisible()).isTrue();
+        }
 
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (view.progress.isVisible() && System.nanoTime() < deadline) {
