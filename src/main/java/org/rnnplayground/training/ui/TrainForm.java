@@ -162,6 +162,10 @@ class TrainForm extends Div {
         boolean library = implementation.getValue() != null && implementation.getValue() != Implementation.SCRATCH;
         numLayers.setVisible(library);
         embedding.setVisible(library);
+        CellType cell = library ? implementation.getValue().cell() : CellType.RNN;
+        activation.setEnabled(cell == CellType.RNN); // the GRU and the LSTM have their own, tanh and sigmoid
+        activation.setHelperText(
+                cell == CellType.RNN ? null : getTranslation("train.form.activation.gated", cell.name()));
     }
 
     /** The model part of the form; the from-scratch model is always one RNN layer with one-hot input. */

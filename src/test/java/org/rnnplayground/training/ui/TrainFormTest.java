@@ -37,5 +37,18 @@ class TrainFormTest extends BrowserlessTest {
         form.preset.setValue(preset("conciseLr10"));
         assertEquals(10.0, form.lr.getValue());
         assertFalse(form.clip.getValue());
+        assertTrue(form.activation.isEnabled());
+    }
+
+    @Test
+    void theGruPresetBuildsOurGruLayerAndItsGatesNeedNoActivation() {
+        TrainForm form = new TrainForm();
+        form.preset.setValue(preset("conciseGru"));
+        assertEquals(ModelSpec.concise(CellType.GRU, 1, 0), form.modelSpec());
+        assertEquals(256, form.numHiddens.getValue());
+        assertFalse(form.activation.isEnabled());
+        assertTrue(form.activation.getHelperText().contains("GRU"), form.activation.getHelperText());
+        form.implementation.setValue(TrainForm.Implementation.LIBRARY_RNN);
+        assertTrue(form.activation.isEnabled());
     }
 }
