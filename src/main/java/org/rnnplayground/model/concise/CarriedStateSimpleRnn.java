@@ -93,6 +93,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
+        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}. */
+        private INDArray xRows;
         /** The input and state of the last training forward pass, whose {@code H} {@link #ws} holds. */
         private INDArray cachedInput;
 
@@ -143,14 +145,14 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             }
             INDArray x = input.castTo(dataType); // [B, n_in, T]; the same array for the right type
             workspace((int) x.size(0), (int) x.size(2));
-            ws.copyTimeMajor(x, ws.x); // [T*B, n_in]
+            xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
             if (h0 == null) {
                 ws.hStep[0].assign(0); // in place on the workspace
             } else {
                 ws.hStep[0].assign(h0); // [B, h], in place on the workspace
             }
             OpenBlas.gemm(
-                    ws.x, false, getParam(SimpleRnnParamInitializer.WEIGHT_KEY), false, ws.hOutAll, 0); // [T*B, h]
+                    xRows, false, getParam(SimpleRnnParamInitializer.WEIGHT_KEY), false, ws.hOutAll, 0); // [T*B, h]
             ws.hOutAll.addiRowVector(getParam(SimpleRnnParamInitializer.BIAS_KEY)); // + b, in place on the workspace
             INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
             for (int t = 0; t < ws.numSteps; t++) {
@@ -158,7 +160,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             }
             cachedInput = training ? input : null;
             cachedH0 = h0;
-            return ws.toNcw(ws.hOutAll); // [B, h, T]
+            return TimeMajor.toNcw(ws.hOutAll, ws.batchSize, ws.numSteps); // [B, h, T]
         }
 
         /**
@@ -201,18 +203,18 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
             INDArray w = getParam(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
             INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
-            ws.copyTimeMajor(epsilon, ws.dHAll); // dL/dH from above, [T*B, h]
+            TimeMajor.copy(epsilon, ws.dHAll); // dL/dH from above, [T*B, h], in place on the workspace
             for (int t = numSteps - 1; t >= end; t--) {
                 cellBackward(t, t > end ? rw : null);
             }
             if (end > 0) {
-                SimpleRnnWorkspace.rows(ws.dHAll, 0, end * ws.batchSize).assign(0); // steps before the window
+                TimeMajor.rows(ws.dHAll, 0, end * ws.batchSize).assign(0); // steps before the window
             }
             INDArray dZ = ws.dHAll; // dL/dZ of every step, [T*B, h]
             INDArray wGrad = gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
             INDArray rwGrad = gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
             INDArray bGrad = gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY); // [1, h]
-            OpenBlas.gemm(ws.x, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
+            OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
             OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, h], in place
             dZ.sum(bGrad, 0); // [1, h], in place on the gradient
             OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
@@ -220,7 +222,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             g.gradientForVariable().put(SimpleRnnParamInitializer.WEIGHT_KEY, wGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, rwGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.BIAS_KEY, bGrad);
-            return new Pair<>(g, ws.toNcw(ws.dX)); // [B, n_in, T]
+            return new Pair<>(g, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
         }
 
         /**

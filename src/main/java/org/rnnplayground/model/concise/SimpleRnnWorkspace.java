@@ -1,8 +1,5 @@
 package org.rnnplayground.model.concise;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,8 +19,8 @@ final class SimpleRnnWorkspace {
     final int batchSize;
     final int numSteps;
 
-    /** The input copied time-major, [N, n_in]. */
-    final INDArray x;
+    /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
+    final INDArray xCopy;
     /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
     final INDArray hAll;
     /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code RW} at each step, [N, h]; a view. */
@@ -48,18 +45,18 @@ final class SimpleRnnWorkspace {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         int n = batchSize * numSteps;
-        x = Nd4j.zeros(dataType, n, nIn);
+        xCopy = Nd4j.zeros(dataType, n, nIn);
         hAll = Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens);
-        hPrevAll = rows(hAll, 0, n);
-        hOutAll = rows(hAll, batchSize, n + batchSize);
+        hPrevAll = TimeMajor.rows(hAll, 0, n);
+        hOutAll = TimeMajor.rows(hAll, batchSize, n + batchSize);
         hStep = new INDArray[numSteps + 1];
         for (int t = 0; t <= numSteps; t++) {
-            hStep[t] = rows(hAll, t * batchSize, (t + 1) * batchSize);
+            hStep[t] = TimeMajor.rows(hAll, t * batchSize, (t + 1) * batchSize);
         }
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
         dHStep = new INDArray[numSteps];
         for (int t = 0; t < numSteps; t++) {
-            dHStep[t] = rows(dHAll, t * batchSize, (t + 1) * batchSize);
+            dHStep[t] = TimeMajor.rows(dHAll, t * batchSize, (t + 1) * batchSize);
         }
         dX = Nd4j.zeros(dataType, n, nIn);
         hHost = new HostMirror(hAll);
@@ -68,32 +65,5 @@ final class SimpleRnnWorkspace {
 
     boolean fits(int batchSize, int numSteps) {
         return this.batchSize == batchSize && this.numSteps == numSteps;
-    }
-
-    /**
-     * A time-major matrix in DL4J's recurrent layout: a new view object on every call, no copy.
-     *
-     * @param m time-major rows, [T*B, n]
-     * @return the same numbers as [batch_size, n, num_steps]
-     */
-    INDArray toNcw(INDArray m) {
-        return m.reshape('c', numSteps, batchSize, m.size(1)).permute(1, 2, 0); // [T, B, n] -> [B, n, T]
-    }
-
-    /**
-     * Copies a recurrent array into a whole time-major matrix of this workspace, in place on {@code
-     * into}.
-     *
-     * @param ncw [batch_size, n, num_steps]
-     * @param into {@link #x} or {@link #dHAll}, [T*B, n]
-     */
-    void copyTimeMajor(INDArray ncw, INDArray into) {
-        INDArray steps = into.reshape('c', numSteps, batchSize, into.size(1)); // [T, B, n], a view
-        steps.assign(ncw.permute(2, 0, 1)); // [B, n, T] -> [T, B, n]
-    }
-
-    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view. */
-    static INDArray rows(INDArray matrix, int from, int to) {
-        return matrix.get(interval(from, to), all());
     }
 }
