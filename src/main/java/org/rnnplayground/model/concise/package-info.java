@@ -49,7 +49,9 @@
  *       rnnGetPreviousState()}, so it is right when both maps hold the carried state.
  *   <li>{@code SimpleRnn} recomputes from zeros in both {@code backpropGradient} and {@code
  *       tbpttBackpropGradient}; {@link org.rnnplayground.model.concise.CarriedStateSimpleRnn}
- *       replaces only that backward pass.
+ *       replaces that backward pass (and, for speed, the forward pass: time-major buffers, no
+ *       recomputation; {@link org.rnnplayground.model.concise.TimeMajorRnnOutputLayer} does the same
+ *       for the output layer).
  * </ul>
  *
  * <p>So {@code ConciseRnn} sets both maps to the carried state, runs the layers itself with {@code
