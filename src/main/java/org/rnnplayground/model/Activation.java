@@ -78,7 +78,7 @@ public enum Activation {
      *
      * @param a pre-activations, [rows, num_hiddens]
      */
-    final void apply(HostMirror a, int from, int to) {
+    public final void apply(HostMirror a, int from, int to) {
         if (a.floats != null) {
             apply(a.floats, a.index(from), a.index(to));
         } else {
@@ -93,7 +93,7 @@ public enum Activation {
      * @param dH {@code dL/dH}, [rows, num_hiddens]; rows {@code [dRow, dRow + rows)} become {@code dL/dA}
      * @param h the activations, [rows', num_hiddens]; rows {@code [hRow, hRow + rows)} are read
      */
-    final void backprop(HostMirror dH, int dRow, HostMirror h, int hRow, int rows) {
+    public final void backprop(HostMirror dH, int dRow, HostMirror h, int hRow, int rows) {
         int length = dH.index(rows);
         if (dH.floats != null) {
             backprop(dH.floats, dH.index(dRow), h.floats, h.index(hRow), length);

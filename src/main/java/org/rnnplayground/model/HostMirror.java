@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * no per-element JNI). Holds a {@code float[]} for float32 arrays or a {@code double[]} for float64
  * ones, never both. Not thread-safe.
  */
-final class HostMirror {
+public final class HostMirror {
 
     /** Held so that its native buffer, which the NIO views below point into, lives as long as they do. */
     private final INDArray matrix;
@@ -33,7 +33,7 @@ final class HostMirror {
      * @param matrix a c-order matrix that owns its whole buffer (not a view), [rows, cols], float32
      *     or float64
      */
-    HostMirror(INDArray matrix) {
+    public HostMirror(INDArray matrix) {
         if (matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView() || matrix.offset() != 0) {
             throw new IllegalArgumentException("needs a whole c-order matrix, got " + matrix.shapeInfoToString());
         }
@@ -61,7 +61,7 @@ final class HostMirror {
     }
 
     /** Copies rows {@code [from, to)} from the ND4J array to the host copy. */
-    void pull(int from, int to) {
+    public void pull(int from, int to) {
         int at = index(from);
         int length = index(to) - at;
         if (floats != null) {
@@ -72,7 +72,7 @@ final class HostMirror {
     }
 
     /** Copies rows {@code [from, to)} from the host copy to the ND4J array, in place on it. */
-    void push(int from, int to) {
+    public void push(int from, int to) {
         int at = index(from);
         int length = index(to) - at;
         if (floats != null) {

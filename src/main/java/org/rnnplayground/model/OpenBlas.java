@@ -18,10 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Measured on the benchmark machine (one thread, CPU time): the per-step product
  * {@code [32, 256] x [256, 256]} takes about 49 us this way against 58 to 70 us through
- * {@code Nd4j.gemm}, and 35 steps make two such products each. Operands must be row-major with
- * contiguous rows: whole c-order matrices or row-block views of them, as the workspace cuts.
+ * {@code Nd4j.gemm}, and 35 steps make two such products each. Operands must have contiguous rows
+ * (whole c-order matrices or row-block views of them, as the workspace cuts) or contiguous columns
+ * (whole f-order matrices, as DL4J's parameter and gradient views): a column-major operand goes to
+ * BLAS as its row-major transpose.
  */
-final class OpenBlas {
+public final class OpenBlas {
 
     /** On the CUDA backend arrays live on the GPU: products then go through {@code Nd4j.gemm}. */
     private static final boolean CPU = Nd4j.getEnvironment().isCPU();
@@ -35,7 +37,7 @@ final class OpenBlas {
      * @param b {@code [k, n]}, or {@code [n, k]} with {@code transB}
      * @param c {@code [m, n]}; overwritten ({@code beta} 0) or accumulated into ({@code beta} 1), in place
      */
-    static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta) {
+    public static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta) {
         int m = (int) c.size(0);
         int n = (int) c.size(1);
         int k = (int) (transA ? a.size(0) : a.size(1));
@@ -48,6 +50,18 @@ final class OpenBlas {
         if (!CPU) {
             Nd4j.gemm(a, b, c, transA, transB, 1.0, beta);
             return;
+        }
+        if (!rowMajor(c) && rowMajor(c.transpose())) {
+            gemm(b, !transB, a, !transA, c.transpose(), beta); // C^T = op(B)^T op(A)^T, in place on C
+            return;
+        }
+        if (!rowMajor(a) && rowMajor(a.transpose())) {
+            a = a.transpose(); // a column-major [m, k] is a row-major [k, m]
+            transA = !transA;
+        }
+        if (!rowMajor(b) && rowMajor(b.transpose())) {
+            b = b.transpose();
+            transB = !transB;
         }
         int opA = transA ? CblasTrans : CblasNoTrans;
         int opB = transB ? CblasTrans : CblasNoTrans;
@@ -84,6 +98,11 @@ final class OpenBlas {
                     doubles(c, c),
                     rowStride(c));
         }
+    }
+
+    /** Whether {@code x} is a matrix with contiguous rows, as BLAS's row-major operands must be. */
+    private static boolean rowMajor(INDArray x) {
+        return x.rank() == 2 && (x.size(1) == 1 || x.stride(1) == 1) && (x.size(0) == 1 || x.stride(0) >= x.size(1));
     }
 
     /**

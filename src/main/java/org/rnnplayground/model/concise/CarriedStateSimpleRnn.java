@@ -1,37 +1,47 @@
 package org.rnnplayground.model.concise;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
-
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.params.SimpleRnnParamInitializer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.OpenBlas;
 
 /**
- * DL4J's {@link SimpleRnn} layer with one repair: backpropagation starts from the carried-in state.
+ * DL4J's {@link SimpleRnn} layer with its own forward and backward pass: backpropagation starts from
+ * the carried-in state, and neither pass loops over DL4J ops per step.
  *
  * <p>In DL4J 1.0.0-M2.1 the forward pass of {@code SimpleRnn} honours a stored state ({@code
  * rnnTimeStep}, {@code rnnActivateUsingStoredState}), but {@code backpropGradient} and {@code
  * tbpttBackpropGradient} recompute the forward pass from a zero state ({@code activateHelper(null,
  * ...)}). With a carried state the gradients then belong to a different forward pass than the loss.
- * This subclass keeps DL4J's parameters, forward pass, state maps and gradient views, and replaces
- * only the backward pass: it recomputes the forward from {@code rnnGetPreviousState().get("prevAct")}
+ * This subclass keeps DL4J's configuration, parameters, state maps and gradient views, and computes
+ * both passes itself: the backward pass starts from {@code rnnGetPreviousState().get("prevAct")}
  * (the state the model sets before every step, like DL4J's own LSTM does in truncated BPTT) and
  * backpropagates through time down to it. The state itself is a constant: no gradient flows into the
  * previous minibatch.
+ *
+ * <p>Speed (DL4J's layer loops over steps with a fresh view and fresh native buffers per step and
+ * recomputes the forward pass in the backward pass): the passes run on time-major buffers allocated
+ * once per shape ({@link SimpleRnnWorkspace}), as the from-scratch model does. {@code X W} of all
+ * steps is one product, each step is one product {@code H_{t-1} RW} into its row block and the
+ * nonlinearity on a host copy; the backward pass reuses the {@code H} of the last training forward
+ * pass when its input and carried-in state are the same arrays, and sums the weight gradients over
+ * all steps in one product each. Only tanh and ReLU (the book's choices), no masks, no dropout, no
+ * weight noise, no layer normalisation, {@code NCW} data.
  */
 final class CarriedStateSimpleRnn extends SimpleRnn {
 
@@ -40,6 +50,13 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         if (hasLayerNorm()) {
             throw new IllegalArgumentException("layer normalisation is not supported by this layer");
         }
+        if (getIDropout() != null || getWeightNoise() != null) {
+            throw new IllegalArgumentException("dropout and weight noise are not supported by this layer");
+        }
+        if (getRnnDataFormat() != RNNFormat.NCW) {
+            throw new IllegalArgumentException("this layer takes NCW data, got " + getRnnDataFormat());
+        }
+        phi(getActivationFn()); // fails early for other activations
     }
 
     @Override
@@ -60,11 +77,103 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         return layer;
     }
 
-    /** The layer itself: DL4J's forward, our backward. */
+    /** Our nonlinearity for DL4J's; it computes {@code phi'} from the stored {@code H = phi(Z)}. */
+    static Activation phi(IActivation dl4j) {
+        if (dl4j instanceof ActivationTanH) {
+            return Activation.TANH;
+        }
+        if (new ActivationReLU().equals(dl4j)) { // plain max(0, z): no cap, threshold or leak
+            return Activation.RELU;
+        }
+        throw new IllegalArgumentException("this layer supports tanh and relu, got " + dl4j);
+    }
+
+    /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn {
+
+        private final Activation phi;
+        private SimpleRnnWorkspace ws;
+        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}. */
+        private INDArray xRows;
+        /** The input and state of the last training forward pass, whose {@code H} {@link #ws} holds. */
+        private INDArray cachedInput;
+
+        private INDArray cachedH0;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
+            this.phi = phi(layerConf().getActivationFn());
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+            return forward(null, training);
+        }
+
+        @Override
+        public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+            setInput(input, workspaceMgr);
+            INDArray out = forward(stateMap.get(STATE_KEY_PREV_ACTIVATION), false);
+            stateMap.put(STATE_KEY_PREV_ACTIVATION, ws.hStep[ws.numSteps].dup()); // H_T, [B, h]
+            return out;
+        }
+
+        @Override
+        public INDArray rnnActivateUsingStoredState(
+                INDArray input, boolean training, boolean storeLastForTBPTT, LayerWorkspaceMgr workspaceMgr) {
+            setInput(input, workspaceMgr);
+            INDArray out = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), training);
+            if (storeLastForTBPTT) {
+                tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, ws.hStep[ws.numSteps].dup()); // H_T, [B, h]
+            }
+            return out;
+        }
+
+        /**
+         * {@code H_t = phi(X_t W + H_{t-1} RW + b)} for every step, from {@code h0}.
+         *
+         * <p>The result is a view of this layer's workspace: valid until its next forward pass (as
+         * activations in a DL4J workspace are), a new array object every time.
+         *
+         * @param h0 the state carried in, [batch_size, num_hiddens], or null for zeros; copied
+         * @return the activations of every step, [batch_size, num_hiddens, num_steps]
+         */
+        private INDArray forward(INDArray h0, boolean training) {
+            assertInputSet(false);
+            if (maskArray != null) {
+                throw new UnsupportedOperationException("masks are not supported by this layer");
+            }
+            INDArray x = input.castTo(dataType); // [B, n_in, T]; the same array for the right type
+            workspace((int) x.size(0), (int) x.size(2));
+            xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
+            if (h0 == null) {
+                ws.hStep[0].assign(0); // in place on the workspace
+            } else {
+                ws.hStep[0].assign(h0); // [B, h], in place on the workspace
+            }
+            OpenBlas.gemm(
+                    xRows, false, getParam(SimpleRnnParamInitializer.WEIGHT_KEY), false, ws.hOutAll, 0); // [T*B, h]
+            ws.hOutAll.addiRowVector(getParam(SimpleRnnParamInitializer.BIAS_KEY)); // + b, in place on the workspace
+            INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
+            for (int t = 0; t < ws.numSteps; t++) {
+                cellForward(t, rw);
+            }
+            cachedInput = training ? input : null;
+            cachedH0 = h0;
+            return TimeMajor.toNcw(ws.hOutAll, ws.batchSize, ws.numSteps); // [B, h, T]
+        }
+
+        /**
+         * Step {@code t}: block {@code t + 1} of {@code ws.hAll} holds {@code X_t W + b} on entry and
+         * {@code H_{t+1}} on exit (in place); its host copy is left holding {@code H_{t+1}}.
+         */
+        private void cellForward(int t, INDArray rw) {
+            OpenBlas.gemm(ws.hStep[t], false, rw, false, ws.hStep[t + 1], 1); // Z += [B, h] x [h, h]
+            int from = (t + 1) * ws.batchSize;
+            int to = from + ws.batchSize;
+            ws.hHost.pull(from, to); // Z, [B, h]
+            phi.apply(ws.hHost, from, to); // phi(Z), in place on the host copy
+            ws.hHost.push(from, to); // H_{t+1}, in place on the workspace
         }
 
         @Override
@@ -73,79 +182,74 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         }
 
         /**
-         * Backpropagation through time from {@code epsilon = dL/dH} down to the stored state.
+         * Backpropagation through time from {@code epsilon = dL/dH} down to the stored state. Runs the
+         * forward pass again unless the last one was a training pass on the same input and state
+         * arrays.
          *
          * @param epsilon dL/dH of every step, [batch_size, num_hiddens, num_steps]
          * @param tbpttBackLength steps to go back, or -1 for all
          * @return the gradient (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
-         *     num_steps]
+         *     num_steps], a view of this layer's workspace valid until its next pass
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
                 INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            if (maskArray != null) {
-                throw new UnsupportedOperationException("masks are not supported by this layer");
-            }
-            INDArray x = input.ordering() == 'f' ? input : input.dup('f'); // [B, n_in, T]
-            INDArray w = getParamWithNoise(SimpleRnnParamInitializer.WEIGHT_KEY, true, workspaceMgr); // [n_in, h]
-            INDArray rw =
-                    getParamWithNoise(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, true, workspaceMgr); // [h, h]
-            INDArray b = getParamWithNoise(SimpleRnnParamInitializer.BIAS_KEY, true, workspaceMgr); // [h]
             INDArray h0 = stateMap.get(STATE_KEY_PREV_ACTIVATION); // [B, h] or null for zeros
-            long batchSize = x.size(0);
-            long numSteps = x.size(2);
-            long numHiddens = layerConf().getNOut();
-            IActivation phi = layerConf().getActivationFn();
-
-            // forward again from h0, keeping pre-activations Z and activations H
-            long[] shape = {batchSize, numHiddens, numSteps};
-            INDArray z = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), shape, 'f');
-            INDArray h = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), shape, 'f');
-            for (long t = 0; t < numSteps; t++) {
-                INDArray zT = z.get(all(), all(), point(t)); // [B, h]
-                zT.assign(0).addiRowVector(b); // b_h broadcast over rows
-                Nd4j.gemm(x.get(all(), all(), point(t)), w, zT, false, false, 1.0, 1.0); // += [B, n_in] x [n_in, h]
-                INDArray hPrev = t > 0 ? h.get(all(), all(), point(t - 1)) : h0;
-                if (hPrev != null) {
-                    Nd4j.gemm(hPrev, rw, zT, false, false, 1.0, 1.0); // += [B, h] x [h, h]
-                }
-                INDArray hT = h.get(all(), all(), point(t));
-                hT.assign(phi.getActivation(zT.dup(), true)); // [B, h]
+            if (cachedInput == null || cachedInput != input || cachedH0 != h0) {
+                forward(h0, true);
             }
-
+            int numSteps = ws.numSteps;
+            int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
+            INDArray w = getParam(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
+            INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
+            TimeMajor.copy(epsilon, ws.dHAll); // dL/dH from above, [T*B, h], in place on the workspace
+            for (int t = numSteps - 1; t >= end; t--) {
+                cellBackward(t, t > end ? rw : null);
+            }
+            if (end > 0) {
+                TimeMajor.rows(ws.dHAll, 0, end * ws.batchSize).assign(0); // steps before the window
+            }
+            INDArray dZ = ws.dHAll; // dL/dZ of every step, [T*B, h]
             INDArray wGrad = gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
             INDArray rwGrad = gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
-            INDArray bGrad = gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY); // [h]
-            gradientsFlattened.assign(0); // in place on the network's gradient view
-            INDArray epsOut = workspaceMgr.createUninitialized(
-                    ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'f'); // [B, n_in, T]
-            epsOut.assign(0);
-            long end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            INDArray dzNext = null;
-            for (long t = numSteps - 1; t >= end; t--) {
-                INDArray dH = epsilon.get(all(), all(), point(t)).dup('f'); // dL/dH_t, [B, h]
-                if (dzNext != null) {
-                    Nd4j.gemm(dzNext, rw, dH, false, true, 1.0, 1.0); // += [B, h] x [h, h]^T
-                }
-                INDArray dz =
-                        phi.backprop(z.get(all(), all(), point(t)).dup('f'), dH).getFirst(); // [B, h]
-                INDArray xT = x.get(all(), all(), point(t));
-                Nd4j.gemm(xT, dz, wGrad, true, false, 1.0, 1.0); // += [n_in, B] x [B, h], in place
-                INDArray hPrev = t > 0 ? h.get(all(), all(), point(t - 1)) : h0;
-                if (hPrev != null) {
-                    Nd4j.gemm(hPrev, dz, rwGrad, true, false, 1.0, 1.0); // += [h, B] x [B, h], in place
-                }
-                bGrad.addi(dz.sum(0)); // [h], in place
-                Nd4j.gemm(dz, w, epsOut.get(all(), all(), point(t)), false, true, 1.0, 0.0); // [B, h] x [h, n_in]
-                dzNext = dz;
-            }
-            weightNoiseParams.clear();
+            INDArray bGrad = gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY); // [1, h]
+            OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
+            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, h], in place
+            dZ.sum(bGrad, 0); // [1, h], in place on the gradient
+            OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
             Gradient g = new DefaultGradient(gradientsFlattened);
             g.gradientForVariable().put(SimpleRnnParamInitializer.WEIGHT_KEY, wGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, rwGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.BIAS_KEY, bGrad);
-            return new Pair<>(g, epsOut);
+            return new Pair<>(g, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
+        }
+
+        /**
+         * Step {@code t} backwards: {@code dZ_t = dH_t * phi'(Z_t)} in place on block {@code t} of
+         * {@code ws.dHAll} (through its host copy, with {@code phi'} from the stored {@code H_{t+1}}),
+         * then {@code dH_{t-1} += dZ_t RW^T} unless {@code rw} is null (the first step of the window).
+         */
+        private void cellBackward(int t, INDArray rw) {
+            int from = t * ws.batchSize;
+            int to = from + ws.batchSize;
+            ws.dHHost.pull(from, to); // dL/dH_{t+1}, [B, h]
+            phi.backprop(ws.dHHost, from, ws.hHost, from + ws.batchSize, ws.batchSize); // in place
+            ws.dHHost.push(from, to); // dL/dZ, in place on the workspace
+            if (rw != null) {
+                OpenBlas.gemm(ws.dHStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
+            }
+        }
+
+        private void workspace(int batchSize, int numSteps) {
+            if (ws == null || !ws.fits(batchSize, numSteps)) {
+                ws = new SimpleRnnWorkspace(
+                        batchSize,
+                        numSteps,
+                        (int) layerConf().getNIn(),
+                        (int) layerConf().getNOut(),
+                        dataType);
+            }
         }
     }
 }

@@ -9,9 +9,7 @@ import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.rnnplayground.model.Activation;
 
 /**
@@ -58,14 +56,7 @@ final class ConciseNetworks {
             list.layer(index++, recurrent(a, nIn));
             nIn = a.numHiddens();
         }
-        list.layer(
-                index,
-                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .nIn(a.numHiddens())
-                        .nOut(a.vocabSize())
-                        .dataFormat(RNNFormat.NCW) // set explicitly: not inferred behind an embedding
-                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
-                        .build());
+        list.layer(index, new TimeMajorRnnOutputLayer(a.numHiddens(), a.vocabSize())); // softmax, MCXENT, NCW
         return list.build();
     }
 

@@ -52,7 +52,9 @@
  *       rnnGetPreviousState()}, so it is right when both maps hold the carried state.
  *   <li>{@code SimpleRnn} recomputes from zeros in both {@code backpropGradient} and {@code
  *       tbpttBackpropGradient}; {@link org.rnnplayground.model.concise.CarriedStateSimpleRnn}
- *       replaces only that backward pass.
+ *       replaces that backward pass (and, for speed, the forward pass: time-major buffers, no
+ *       recomputation; {@link org.rnnplayground.model.concise.TimeMajorRnnOutputLayer} does the same
+ *       for the output layer).
  *   <li>Our {@code GruLayer} backpropagates from {@code rnnGetPreviousState()} as the LSTM does,
  *       and reuses the gates of the training forward pass when the input and that state are the
  *       same objects.
