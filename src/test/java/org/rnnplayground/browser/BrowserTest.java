@@ -116,6 +116,15 @@ public abstract class BrowserTest {
         page.waitForSelector("#page-title");
     }
 
+    /**
+     * Waits until the Vaadin client has no request in flight, so that the next action works on what
+     * the server answered (a preset's values, say) rather than racing it.
+     */
+    protected void awaitServer() {
+        page.waitForFunction("() => { const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                + " return !!c && Object.values(c).every(x => !x.isActive || !x.isActive()); }");
+    }
+
     /** Saves a screenshot under target/screenshots, for people to look at. */
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions()

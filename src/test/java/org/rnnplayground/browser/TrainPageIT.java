@@ -16,11 +16,13 @@ class TrainPageIT extends BrowserTest {
         page.locator("vaadin-select-item")
                 .getByText(name, new Locator.GetByTextOptions().setExact(true))
                 .click();
+        awaitServer(); // the preset's values are on the page before the test types over them
     }
 
     private void set(String id, String value) {
         page.locator("#" + id + " input").fill(value);
         page.locator("#" + id + " input").press("Tab");
+        awaitServer();
     }
 
     private void openTrainPage() {
