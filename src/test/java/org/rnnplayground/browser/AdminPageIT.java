@@ -44,6 +44,7 @@ class AdminPageIT extends BrowserTest {
                     .setPath(java.nio.file.Path.of("target", "screenshots", "admin-page.png"))
                     .setFullPage(true));
             stop.click();
+            awaitServer(admin); // the stop reaches the server before the instructor's browser closes
         } finally {
             instructor.close();
         }

@@ -121,6 +121,11 @@ public abstract class BrowserTest {
      * the server answered (a preset's values, say) rather than racing it.
      */
     protected void awaitServer() {
+        awaitServer(page);
+    }
+
+    /** As {@link #awaitServer()} for another page, such as a second user's. */
+    protected static void awaitServer(Page page) {
         page.waitForFunction("() => { const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
                 + " return !!c && Object.values(c).every(x => !x.isActive || !x.isActive()); }");
     }
