@@ -1,27 +1,22 @@
 package org.rnnplayground.model.concise;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
-
+import java.util.Arrays;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.rnnplayground.model.OpenBlas;
 
 /**
  * A GRU layer for DL4J 1.0.0-M2.1, which ships none (d2l 9.1).
@@ -43,12 +38,26 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code gru} op in 1.0.0-M2.1 (it disagrees with finite differences of it). Like {@link
  * CarriedStateSimpleRnn}, backpropagation runs from the state set with {@code rnnSetPreviousState}
  * (the carried state, a constant) and reuses the gates of the training forward pass that preceded
- * it instead of recomputing them.
+ * it, when its input and carried-in state are the same arrays, instead of recomputing them.
  *
- * <p>Layouts: input and output in DL4J's NCW {@code [batch_size, features, num_steps]}; inside,
- * time-major {@code [num_steps, batch_size, ...]} arrays whose per-step slices are contiguous.
- * Parameters as {@link GruParams}. State map key {@code "prevAct"}: {@code H}, [batch_size,
- * num_hiddens]. No masks, dropout or weight noise.
+ * <p>Speed, as {@link CarriedStateSimpleRnn}: both passes run on time-major buffers allocated once
+ * per (batch_size, num_steps) shape ({@link GruWorkspace}), so a minibatch allocates no native
+ * memory. {@code X W + b} of all steps is one product; each step is one product {@code H_{t-1} RW}
+ * for all three gates into its row block, then the gates and {@code H_t} in Java loops on host
+ * copies ({@link GruCell}); backwards, each step is the cell's loop and one product {@code dA RW^T},
+ * and the weight gradients sum over all steps in one product each.
+ *
+ * <p>The arrays it returns, the activations of {@code activate}, {@code rnnTimeStep} and {@code
+ * rnnActivateUsingStoredState} and dL/dX of the backward pass, are views of that workspace: they
+ * stay valid until this layer's next pass (a backward pass that has to recompute its forward pass
+ * counts as one), as activations in a DL4J workspace do. {@link ConciseRnn} runs every layer
+ * forward, then backward from the top, so each layer reads its input (the layer below's view) before
+ * the layer below runs again. The final state put into the state maps is a copy.
+ *
+ * <p>Layouts: input and output in DL4J's NCW {@code [batch_size, features, num_steps]} (the only
+ * format it takes); inside, time-major {@code [num_steps * batch_size, ...]} matrices whose
+ * per-step row blocks are contiguous. Parameters as {@link GruParams}. State map key {@code
+ * "prevAct"}: {@code H}, [batch_size, num_hiddens]. No masks, dropout or weight noise.
  */
 final class GruLayer extends BaseRecurrentLayer {
 
@@ -71,6 +80,9 @@ final class GruLayer extends BaseRecurrentLayer {
         LayerValidation.assertNInNOutSet("GruLayer", getLayerName(), layerIndex, getNIn(), getNOut());
         if (getIDropout() != null || getWeightNoise() != null) {
             throw new IllegalArgumentException("dropout and weight noise are not supported by this layer");
+        }
+        if (getRnnDataFormat() != RNNFormat.NCW) {
+            throw new IllegalArgumentException("this layer takes NCW data, got " + getRnnDataFormat());
         }
         Impl layer = new Impl(conf, networkDataType);
         layer.setListeners(trainingListeners);
@@ -100,22 +112,18 @@ final class GruLayer extends BaseRecurrentLayer {
         }
     }
 
-    /** The gates and states of one forward pass, time-major, kept for the backward pass. */
-    private record Pass(
-            INDArray input, // the layer input it was computed from, [B, n_in, T]
-            INDArray h0, // the initial state, [B, h], or null for zeros
-            INDArray x, // the input time-major, [T * B, n_in]
-            INDArray gates, // R | Z | N per step, [T, B, 3h]
-            INDArray recurrentCandidate, // H_{t-1} W_hh per step, [T, B, h]
-            INDArray h) {} // H_t per step, [T, B, h]
-
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer> {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
-        /** The last training forward pass, reused by the backward pass that follows it. */
-        private Pass lastTraining;
+        private GruWorkspace ws;
+        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}. */
+        private INDArray xRows;
+        /** The input and state of the last training forward pass, whose gates {@link #ws} holds. */
+        private INDArray cachedInput;
+
+        private INDArray cachedH0;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -134,16 +142,16 @@ final class GruLayer extends BaseRecurrentLayer {
         /** From a zero state. */
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-            return output(run(null, training), workspaceMgr);
+            return forward(null, training);
         }
 
         /** From {@code rnnSetPreviousState}'s state; stores the final state there. */
         @Override
         public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
             setInput(input, workspaceMgr);
-            Pass p = run(stateMap.get(STATE_KEY_PREV_ACTIVATION), false);
-            stateMap.put(STATE_KEY_PREV_ACTIVATION, last(p));
-            return output(p, workspaceMgr);
+            INDArray out = forward(stateMap.get(STATE_KEY_PREV_ACTIVATION), false);
+            stateMap.put(STATE_KEY_PREV_ACTIVATION, ws.hStep[ws.numSteps].dup()); // H_T, [B, h]
+            return out;
         }
 
         /** From {@code rnnSetTBPTTState}'s state; stores the final state there if asked. */
@@ -151,11 +159,60 @@ final class GruLayer extends BaseRecurrentLayer {
         public INDArray rnnActivateUsingStoredState(
                 INDArray input, boolean training, boolean storeLastForTBPTT, LayerWorkspaceMgr workspaceMgr) {
             setInput(input, workspaceMgr);
-            Pass p = run(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), training);
+            INDArray out = forward(tBpttStateMap.get(STATE_KEY_PREV_ACTIVATION), training);
             if (storeLastForTBPTT) {
-                tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, last(p));
+                tBpttStateMap.put(STATE_KEY_PREV_ACTIVATION, ws.hStep[ws.numSteps].dup()); // H_T, [B, h]
             }
-            return output(p, workspaceMgr);
+            return out;
+        }
+
+        /**
+         * The forward pass from {@code h0}: {@code X W + b} of all steps in one product, then per step
+         * one product {@code H_{t-1} RW} into its row block and {@link GruCell#forward} on the host
+         * copies.
+         *
+         * <p>The result is a view of this layer's workspace: valid until its next forward pass (as
+         * activations in a DL4J workspace are), a new array object every time.
+         *
+         * @param h0 the state carried in, [batch_size, num_hiddens], or null for zeros; copied
+         * @return {@code H_t} of every step, [batch_size, num_hiddens, num_steps]
+         */
+        private INDArray forward(INDArray h0, boolean training) {
+            assertInputSet(false);
+            if (maskArray != null) {
+                throw new UnsupportedOperationException("masks are not supported by this layer");
+            }
+            INDArray x = input.castTo(dataType); // [B, n_in, T]; the same array for the right type
+            if (x.rank() != 3 || x.size(1) != layerConf().getNIn()) {
+                throw new IllegalArgumentException("a GRU layer takes [batch_size, "
+                        + layerConf().getNIn() + ", num_steps], got " + Arrays.toString(x.shape()));
+            }
+            workspace((int) x.size(0), (int) x.size(2));
+            if (h0 != null && (h0.rank() != 2 || h0.size(0) != ws.batchSize || h0.size(1) != ws.numHiddens)) {
+                throw new IllegalArgumentException("the state has shape " + Arrays.toString(h0.shape()) + ", expected ["
+                        + ws.batchSize + ", " + ws.numHiddens + "]");
+            }
+            xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
+            if (h0 == null) {
+                ws.hStep[0].assign(0); // in place on the workspace
+            } else {
+                ws.hStep[0].assign(h0); // [B, h], in place on the workspace
+            }
+            ws.h.pull(0, ws.row(1));
+            INDArray gx = ws.gates.matrix(); // [T*B, 3h]
+            OpenBlas.gemm(xRows, false, getParam(GruParams.WEIGHT_KEY), false, gx, 0); // [T*B, n_in] x [n_in, 3h]
+            gx.addiRowVector(getParam(GruParams.BIAS_KEY)); // + b, in place on the workspace
+            ws.gates.pull(0, ws.row(ws.numSteps));
+            INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            for (int t = 0; t < ws.numSteps; t++) {
+                OpenBlas.gemm(ws.hStep[t], false, rw, false, ws.recurrentStep[t], 0); // A = [B, h] x [h, 3h]
+                ws.recurrent.pull(ws.row(t), ws.row(t + 1));
+                GruCell.forward(ws, t);
+                ws.h.push(ws.row(t + 1), ws.row(t + 2)); // H_t, in place on the workspace
+            }
+            cachedInput = training ? input : null;
+            cachedH0 = h0;
+            return TimeMajor.toNcw(ws.hOutAll, ws.batchSize, ws.numSteps); // [B, h, T]
         }
 
         @Override
@@ -165,154 +222,68 @@ final class GruLayer extends BaseRecurrentLayer {
 
         /**
          * Backpropagation through time from {@code epsilon = dL/dH} down to the state set with {@code
-         * rnnSetPreviousState} (zeros if none), which is held constant.
+         * rnnSetPreviousState} (zeros if none), which is held constant. Runs the forward pass again
+         * unless the last one was a training pass on the same input and state arrays.
          *
          * @param epsilon dL/dH of every step, [batch_size, num_hiddens, num_steps]
-         * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all
+         * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all;
+         *     the state before the window is then held constant and earlier steps get no gradient
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
-         *     num_steps]
+         *     num_steps], a view of this layer's workspace valid until its next pass
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
                 INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr workspaceMgr) {
             assertInputSet(true);
-            INDArray h0 = stateMap.get(STATE_KEY_PREV_ACTIVATION);
-            Pass p = lastTraining != null && lastTraining.input() == input && lastTraining.h0() == h0
-                    ? lastTraining
-                    : run(h0, true);
-            lastTraining = null;
-            long numSteps = p.h().size(0), batchSize = p.h().size(1), h = p.h().size(2);
-            INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
-            INDArray dEps = permuteIfNWC(epsilon).permute(2, 0, 1).dup('c'); // [T, B, h]
-            INDArray dGx = Nd4j.zeros(dataType, numSteps, batchSize, 3 * h); // dL/d(X W + b) per step
-            INDArray dA = Nd4j.zeros(dataType, numSteps, batchSize, 3 * h); // dL/d(H_{t-1} RW) per step
-            INDArray dH = Nd4j.zeros(dataType, batchSize, h); // dL/dH_t, from above and from step t+1
-            long end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            for (long t = numSteps - 1; t >= end; t--) {
-                dH.addi(dEps.get(point(t), all(), all())); // in place: the output's share
-                INDArray g = p.gates().get(point(t), all(), all()); // [B, 3h]
-                INDArray r = g.get(all(), interval(0, h)), z = g.get(all(), interval(h, 2 * h));
-                INDArray n = g.get(all(), interval(2 * h, 3 * h));
-                INDArray hPrev = t > 0 ? p.h().get(point(t - 1), all(), all()) : h0; // [B, h] or null
-                INDArray dg = dGx.get(point(t), all(), all()); // [B, 3h]
-                INDArray dR = dg.get(all(), interval(0, h)), dZ = dg.get(all(), interval(h, 2 * h));
-                INDArray dN = dg.get(all(), interval(2 * h, 3 * h));
-                // dN: dH (1 - Z) tanh'(.) ; dZ: dH (H_{t-1} - N) sigmoid'(.) ; dR: dN (H_{t-1} W_hh) sigmoid'(.)
-                dN.assign(z.rsub(1).muli(dH).muli(n.mul(n).rsubi(1)));
-                INDArray hMinusN = hPrev != null ? hPrev.sub(n) : n.neg();
-                dZ.assign(hMinusN.muli(dH).muli(z.rsub(1).muli(z)));
-                dR.assign(dN.mul(p.recurrentCandidate().get(point(t), all(), all()))
-                        .muli(r.rsub(1).muli(r)));
-                INDArray da = dA.get(point(t), all(), all()); // [B, 3h]
-                da.get(all(), interval(0, 2 * h)).assign(dg.get(all(), interval(0, 2 * h)));
-                da.get(all(), interval(2 * h, 3 * h)).assign(dN.mul(r));
-                // dH_{t-1} = dH Z + dA RW^T
-                dH.muli(z); // in place
-                Nd4j.gemm(da, rw, dH, false, true, 1.0, 1.0); // += [B, 3h] x [3h, h]
+            INDArray h0 = stateMap.get(STATE_KEY_PREV_ACTIVATION); // [B, h] or null for zeros
+            if (cachedInput == null || cachedInput != input || cachedH0 != h0) {
+                forward(h0, true);
             }
-
+            int numSteps = ws.numSteps;
+            int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
+            INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
+            ws.dH.pull(0, ws.row(numSteps));
+            for (int t = numSteps - 1; t >= end; t--) {
+                if (t < numSteps - 1) {
+                    ws.dH.pull(ws.row(t), ws.row(t + 1)); // with step t+1's product
+                }
+                GruCell.backward(ws, t, t > end);
+                ws.dRecurrent.push(ws.row(t), ws.row(t + 1));
+                if (t > end) {
+                    ws.dH.push(ws.row(t - 1), ws.row(t)); // with dH * Z, in place on the workspace
+                    OpenBlas.gemm(ws.dRecurrentStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, 3h] x [3h, h]
+                }
+            }
+            if (end > 0) { // steps before the window: no gradient
+                Arrays.fill(ws.dGates.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                Arrays.fill(ws.dRecurrent.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                ws.dRecurrent.push(0, ws.row(end));
+            }
+            ws.dGates.push(0, ws.row(numSteps));
+            INDArray dG = ws.dGates.matrix(); // dL/d(X W + b), [T*B, 3h]
             INDArray wGrad = gradientViews.get(GruParams.WEIGHT_KEY); // [n_in, 3h]
             INDArray rwGrad = gradientViews.get(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
             INDArray bGrad = gradientViews.get(GruParams.BIAS_KEY); // [3h]
-            INDArray dGx2 = dGx.reshape('c', numSteps * batchSize, 3 * h); // [T*B, 3h]
-            Nd4j.gemm(p.x(), dGx2, wGrad, true, false, 1.0, 0.0); // [n_in, T*B] x [T*B, 3h]
-            bGrad.assign(dGx2.sum(0)); // [3h]
-            INDArray hPrevAll = Nd4j.zeros(dataType, numSteps, batchSize, h); // H_{t-1} per step
-            if (h0 != null) {
-                hPrevAll.get(point(0), all(), all()).assign(h0);
-            }
-            if (numSteps > 1) {
-                hPrevAll.get(interval(1, numSteps), all(), all()).assign(p.h().get(interval(0, numSteps - 1)));
-            }
-            Nd4j.gemm(
-                    hPrevAll.reshape('c', numSteps * batchSize, h),
-                    dA.reshape('c', numSteps * batchSize, 3 * h),
-                    rwGrad,
-                    true,
-                    false,
-                    1.0,
-                    0.0); // [h, T*B] x [T*B, 3h]
-            INDArray w = getParam(GruParams.WEIGHT_KEY); // [n_in, 3h]
-            INDArray dX = dGx2.mmul(w.transpose()) // [T*B, n_in]
-                    .reshape('c', numSteps, batchSize, w.size(0))
-                    .permute(1, 2, 0); // [B, n_in, T]
+            OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
+            OpenBlas.gemm(ws.hPrevAll, true, ws.dRecurrent.matrix(), false, rwGrad, 0); // [h, T*B] x [T*B, 3h]
+            dG.sum(bGrad, 0); // [3h], in place on the gradient
+            OpenBlas.gemm(dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);
             grad.gradientForVariable().put(GruParams.WEIGHT_KEY, wGrad);
             grad.gradientForVariable().put(GruParams.RECURRENT_WEIGHT_KEY, rwGrad);
             grad.gradientForVariable().put(GruParams.BIAS_KEY, bGrad);
-            return new Pair<>(grad, workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, permuteIfNWC(dX), 'f'));
+            return new Pair<>(grad, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
         }
 
-        /**
-         * The forward pass from {@code h0}.
-         *
-         * @param h0 the initial state, [batch_size, num_hiddens], or null for zeros
-         */
-        private Pass run(INDArray h0, boolean training) {
-            assertInputSet(false);
-            if (maskArray != null) {
-                throw new UnsupportedOperationException("masks are not supported by this layer");
-            }
-            INDArray in = permuteIfNWC(input.castTo(dataType)); // [B, n_in, T]
-            if (in.rank() != 3) {
-                throw new IllegalArgumentException("a GRU layer takes [batch_size, n_in, num_steps], got "
-                        + java.util.Arrays.toString(in.shape()));
-            }
-            long batchSize = in.size(0),
-                    nIn = in.size(1),
-                    numSteps = in.size(2),
-                    h = layerConf().getNOut();
-            if (h0 != null && (h0.size(0) != batchSize || h0.size(1) != h)) {
-                throw new IllegalArgumentException("the state has shape " + java.util.Arrays.toString(h0.shape())
-                        + ", expected [" + batchSize + ", " + h + "]");
-            }
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
-                INDArray rwRz = rw.get(all(), interval(0, 2 * h)); // [h, 2h]
-                INDArray rwN = rw.get(all(), interval(2 * h, 3 * h)); // [h, h]
-                INDArray x = in.permute(2, 0, 1).dup('c').reshape('c', numSteps * batchSize, nIn); // [T*B, n_in]
-                INDArray gates = x.mmul(getParam(GruParams.WEIGHT_KEY)) // [T*B, 3h]: X W + b for every step
-                        .addiRowVector(getParam(GruParams.BIAS_KEY))
-                        .reshape('c', numSteps, batchSize, 3 * h);
-                INDArray cand = Nd4j.zeros(dataType, numSteps, batchSize, h); // H_{t-1} W_hh
-                INDArray hs = Nd4j.create(dataType, numSteps, batchSize, h); // H_t
-                INDArray rzRecurrent = Nd4j.create(dataType, batchSize, 2 * h); // H_{t-1} [W_hr | W_hz]
-                for (long t = 0; t < numSteps; t++) {
-                    INDArray hPrev = t > 0 ? hs.get(point(t - 1), all(), all()) : h0; // [B, h] or null
-                    INDArray g = gates.get(point(t), all(), all()); // [B, 3h], in place below
-                    INDArray rz = g.get(all(), interval(0, 2 * h)), n = g.get(all(), interval(2 * h, 3 * h));
-                    INDArray c = cand.get(point(t), all(), all()); // [B, h]
-                    if (hPrev != null) {
-                        Nd4j.gemm(hPrev, rwRz, rzRecurrent, false, false, 1.0, 0.0); // [B, h] x [h, 2h]
-                        rz.addi(rzRecurrent);
-                        Nd4j.gemm(hPrev, rwN, c, false, false, 1.0, 0.0); // [B, h] x [h, h]
-                    }
-                    Transforms.sigmoid(rz, false); // R | Z, in place
-                    n.addi(c.mul(g.get(all(), interval(0, h)))); // + R * (H_{t-1} W_hh)
-                    Transforms.tanh(n, false); // N, in place
-                    INDArray z = g.get(all(), interval(h, 2 * h));
-                    INDArray hT = hs.get(point(t), all(), all()); // H_t = N + Z (H_{t-1} - N)
-                    hT.assign(
-                            hPrev != null
-                                    ? hPrev.sub(n).muli(z).addi(n)
-                                    : z.rsub(1).muli(n));
-                }
-                Pass p = new Pass(input, h0, x, gates, cand, hs);
-                lastTraining = training ? p : null;
-                return p;
-            }
-        }
-
-        /** {@code H_t} in the layer's data format, [batch_size, num_hiddens, num_steps] (NCW). */
-        private INDArray output(Pass p, LayerWorkspaceMgr workspaceMgr) {
-            INDArray ncw = p.h().permute(1, 2, 0); // [B, h, T]
-            return workspaceMgr.dup(ArrayType.ACTIVATIONS, permuteIfNWC(ncw), 'f');
-        }
-
-        /** The final state, detached, [batch_size, num_hiddens]. */
-        private static INDArray last(Pass p) {
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                return p.h().get(point(p.h().size(0) - 1), all(), all()).dup('c');
+        private void workspace(int batchSize, int numSteps) {
+            if (ws == null || !ws.fits(batchSize, numSteps)) {
+                ws = new GruWorkspace(
+                        batchSize,
+                        numSteps,
+                        (int) layerConf().getNIn(),
+                        (int) layerConf().getNOut(),
+                        dataType);
             }
         }
     }

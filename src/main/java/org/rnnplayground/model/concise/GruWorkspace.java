@@ -1,0 +1,97 @@
+package org.rnnplayground.model.concise;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The buffers of one forward and backward pass of {@link GruLayer} for one (batch_size, num_steps)
+ * shape, allocated once and overwritten by every pass, with the per-step row blocks cut once as
+ * well.
+ *
+ * <p>Rows are time-major, as in {@link SimpleRnnWorkspace}: with {@code N = num_steps * batch_size},
+ * row {@code t * B + i} is step {@code t} of minibatch row {@code i}, so one step is a contiguous
+ * block of {@code B} rows. The gate columns are {@link GruParams}'s: reset, update, candidate, each
+ * {@code h} wide. The matrices the products read or write are native ND4J arrays; those the cell
+ * computes on elementwise have a {@link HostRows} copy.
+ */
+final class GruWorkspace {
+
+    final int batchSize;
+    final int numSteps;
+    final int numHiddens;
+
+    /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
+    final INDArray xCopy;
+    /** {@code X W + b} of every step (native), then per step {@code R | Z | N} (host only), [N, 3h]. */
+    final HostRows gates;
+    /** {@code H_{t-1} RW} of every step, [N, 3h]: the reset gate needs its candidate block again backwards. */
+    final HostRows recurrent;
+    /** Row blocks of {@link #recurrent} per step, [B, 3h]. */
+    final INDArray[] recurrentStep;
+    /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
+    final HostRows h;
+    /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #h}. */
+    final INDArray[] hStep;
+    /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code RW} at each step, [N, h]; a view. */
+    final INDArray hPrevAll;
+    /** {@code [H_1; ...; H_T]}, the layer's outputs, [N, h]; a view. */
+    final INDArray hOutAll;
+
+    /** dL/dH_t for t = 1..T (row block t-1): from above, from step t+1's gates and its product. */
+    final HostRows dH;
+    /** Row blocks of {@link #dH} per step, [B, h]. */
+    final INDArray[] dHStep;
+    /** dL/d(X_t W + b) of every step, [N, 3h]. */
+    final HostRows dGates;
+    /** dL/d(H_{t-1} RW) of every step, [N, 3h]: {@link #dGates} with the candidate block times R. */
+    final HostRows dRecurrent;
+    /** Row blocks of {@link #dRecurrent} per step, [B, 3h]. */
+    final INDArray[] dRecurrentStep;
+    /** dL/dX, time-major, [N, n_in]. */
+    final INDArray dX;
+
+    GruWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
+        this.batchSize = batchSize;
+        this.numSteps = numSteps;
+        this.numHiddens = numHiddens;
+        int n = batchSize * numSteps;
+        int gateCols = GruParams.GATES * numHiddens;
+        // the buffers outlive any DL4J workspace that may be open around the first pass
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            xCopy = Nd4j.zeros(dataType, n, nIn);
+            gates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            recurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            h = new HostRows(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
+            dH = new HostRows(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            dRecurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            dX = Nd4j.zeros(dataType, n, nIn);
+        }
+        hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
+        hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
+        hStep = steps(h.matrix(), numSteps + 1);
+        recurrentStep = steps(recurrent.matrix(), numSteps);
+        dHStep = steps(dH.matrix(), numSteps);
+        dRecurrentStep = steps(dRecurrent.matrix(), numSteps);
+    }
+
+    boolean fits(int batchSize, int numSteps) {
+        return this.batchSize == batchSize && this.numSteps == numSteps;
+    }
+
+    /** The first row of step {@code t}'s block. */
+    int row(int t) {
+        return t * batchSize;
+    }
+
+    /** Row blocks {@code 0..count-1} of {@code matrix}, [B, cols] each; views. */
+    private INDArray[] steps(INDArray matrix, int count) {
+        INDArray[] blocks = new INDArray[count];
+        for (int t = 0; t < count; t++) {
+            blocks[t] = TimeMajor.rows(matrix, row(t), row(t + 1));
+        }
+        return blocks;
+    }
+}
