@@ -201,7 +201,7 @@ final class GruLayer extends BaseRecurrentLayer {
             ws.h.pull(0, ws.row(1));
             INDArray gx = ws.gates.matrix(); // [T*B, 3h]
             OpenBlas.gemm(xRows, false, getParam(GruParams.WEIGHT_KEY), false, gx, 0); // [T*B, n_in] x [n_in, 3h]
-            gx.addiRowVector(getParam(GruParams.BIAS_KEY)); // + b, in place on the workspace
+            OpenBlas.gemm(ws.ones, false, row(getParam(GruParams.BIAS_KEY)), false, gx, 1); // + [T*B, 1] x [1, 3h]
             ws.gates.pull(0, ws.row(ws.numSteps));
             INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
             for (int t = 0; t < ws.numSteps; t++) {
@@ -267,13 +267,23 @@ final class GruLayer extends BaseRecurrentLayer {
             INDArray bGrad = gradientViews.get(GruParams.BIAS_KEY); // [3h]
             OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
             OpenBlas.gemm(ws.hPrevAll, true, ws.dRecurrent.matrix(), false, rwGrad, 0); // [h, T*B] x [T*B, 3h]
-            dG.sum(bGrad, 0); // [3h], in place on the gradient
+            OpenBlas.gemm(ws.ones, true, dG, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 3h], in place
             OpenBlas.gemm(dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);
             grad.gradientForVariable().put(GruParams.WEIGHT_KEY, wGrad);
             grad.gradientForVariable().put(GruParams.RECURRENT_WEIGHT_KEY, rwGrad);
             grad.gradientForVariable().put(GruParams.BIAS_KEY, bGrad);
             return new Pair<>(grad, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
+        }
+
+        /**
+         * A bias vector as a matrix for a product: a view, so that a product into it writes the vector.
+         *
+         * @param b [3h], contiguous
+         * @return [1, 3h]
+         */
+        private static INDArray row(INDArray b) {
+            return b.reshape('c', 1, b.length()); // [1, 3h]
         }
 
         private void workspace(int batchSize, int numSteps) {

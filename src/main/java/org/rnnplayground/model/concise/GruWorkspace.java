@@ -22,6 +22,8 @@ final class GruWorkspace {
     final int numSteps;
     final int numHiddens;
 
+    /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
+    final INDArray ones;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b} of every step (native), then per step {@code R | Z | N} (host only), [N, 3h]. */
@@ -60,6 +62,7 @@ final class GruWorkspace {
         int gateCols = GruParams.GATES * numHiddens;
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
             gates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
             recurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
