@@ -3,6 +3,9 @@ package org.rnnplayground.model.concise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import static org.rnnplayground.model.concise.ConciseRnnTest.tokens;
 
 import java.util.ArrayList;
@@ -156,5 +159,126 @@ class GruLayerTest {
         assertTrue(whole.tensors().get(0).equalsWithEps(split.tensors().get(0), 1e-12));
         long[] shape = whole.tensors().get(0).shape(); // [num_layers, B, h]
         assertEquals(List.of(2L, 2L, 3L), List.of(shape[0], shape[1], shape[2]));
+    }
+
+    /**
+     * Three layers on an embedding: after the pass, the activations of every layer (views of each
+     * layer's own buffers) still equal ND4J's {@code gru} op applied layer by layer.
+     */
+    @Test
+    void stackedLayersKeepTheirActivationsThroughThePass() {
+        ConciseRnn model = gru(6, 5, 3, 5, 61); // embedding as wide as the layers: buffers of one shape
+        int[][] x = tokens(3, 7, 6, 2);
+        State h0 = randomState(model, 3, 8);
+        List<INDArray> acts = model.activations(x, h0, false); // input, embedding, 3 layers
+        Map<String, INDArray> p = model.paramTable();
+        INDArray below = acts.get(1).permute(2, 0, 1).dup('c'); // the embedding, [T, B, D]
+        for (int l = 0; l < 3; l++) {
+            String layer = (l + 1) + "_";
+            INDArray expected = Nd4j.exec(new GRU(
+                    below,
+                    h0.tensors().get(0).slice(l).dup('c'), // [B, h]
+                    p.get(layer + "W").dup('c'),
+                    p.get(layer + "RW").dup('c'),
+                    p.get(layer + "b").dup('c')))[0]; // [T, B, h]
+            double diff =
+                    acts.get(2 + l).permute(2, 0, 1).sub(expected).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-12, "layer " + (l + 1) + ": max |ours - gru op| = " + diff);
+            below = expected;
+        }
+    }
+
+    /**
+     * The buffers belong to one (batch_size, num_steps) shape: a pass of another shape in between
+     * leaves the results of a shape as they were, and equal to a fresh model's.
+     */
+    @Test
+    void anotherShapeInBetweenChangesNothing() {
+        int[][] xa = tokens(3, 7, 5, 1), ya = tokens(3, 7, 5, 2), xb = tokens(2, 4, 5, 3), yb = tokens(2, 4, 5, 4);
+        ConciseRnn model = gru(5, 4, 2, 3, 51);
+        State sa = randomState(model, 3, 6), sb = randomState(model, 2, 7);
+        double lossA =
+                model.lossAndGradients(xa, ya, sa, TrainHyper.unclipped(1)).loss();
+        INDArray gradA = model.gradient("1_RW");
+        double lossB =
+                model.lossAndGradients(xb, yb, sb, TrainHyper.unclipped(1)).loss();
+        INDArray gradB = model.gradient("2_W");
+        assertEquals(
+                lossA,
+                model.lossAndGradients(xa, ya, sa, TrainHyper.unclipped(1)).loss(),
+                1e-13);
+        assertTrue(gradA.equalsWithEps(model.gradient("1_RW"), 1e-13), "shape A again");
+
+        ConciseRnn fresh = gru(5, 4, 2, 3, 51); // the same parameters
+        assertEquals(
+                lossB,
+                fresh.lossAndGradients(xb, yb, sb, TrainHyper.unclipped(1)).loss(),
+                1e-13);
+        assertTrue(gradB.equalsWithEps(fresh.gradient("2_W"), 1e-13), "shape B as a fresh model's");
+    }
+
+    /**
+     * A truncated window of {@code k} steps is backpropagation through the last {@code k} steps from
+     * the state before them, held constant; the steps before the window get no dL/dX.
+     */
+    @Test
+    void aTruncatedWindowIsTheLastStepsFromTheStateBeforeThem() {
+        int batchSize = 2, numSteps = 6, k = 2, end = numSteps - k;
+        ConciseRnn model = gru(4, 3, 1, 0, 81);
+        RecurrentLayer layer = (RecurrentLayer) model.network().getLayer(0);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = ConciseInputs.oneHot(tokens(batchSize, numSteps, 4, 5), 4, DataType.DOUBLE); // [B, V, T]
+        INDArray eps = Nd4j.rand(DataType.DOUBLE, batchSize, 3, numSteps).subi(0.5); // dL/dH, [B, h, T]
+        INDArray h0 = Nd4j.rand(DataType.DOUBLE, batchSize, 3).subi(0.5);
+        TimeMajorLayersTest.setState(layer, h0, true);
+        layer.rnnActivateUsingStoredState(x, true, false, mgr);
+        layer.tbpttBackpropGradient(
+                eps, numSteps, mgr); // a full pass first: its gradients must not leak into the window
+        INDArray before = layer.rnnActivateUsingStoredState(x, true, false, mgr)
+                .get(all(), all(), point(end - 1))
+                .dup(); // H_{end-1}, [B, h]
+        Pair<Gradient, INDArray> truncated = layer.tbpttBackpropGradient(eps, k, mgr);
+        Map<String, INDArray> window = new java.util.HashMap<>();
+        for (String key : new String[] {"W", "RW", "b"}) {
+            window.put(key, truncated.getFirst().getGradientFor(key).dup());
+        }
+        INDArray dX = truncated.getSecond().dup(); // [B, V, T]
+        assertEquals(0.0, dX.get(all(), all(), interval(0, end)).amaxNumber().doubleValue(), "before the window");
+
+        TimeMajorLayersTest.setState(layer, before, true);
+        layer.rnnActivateUsingStoredState(
+                x.get(all(), all(), interval(end, numSteps)).dup(), true, false, mgr);
+        Pair<Gradient, INDArray> lastSteps = layer.tbpttBackpropGradient(
+                eps.get(all(), all(), interval(end, numSteps)).dup(), k, mgr);
+        for (String key : new String[] {"W", "RW", "b"}) {
+            TimeMajorLayersTest.assertClose(key, lastSteps.getFirst().getGradientFor(key), window.get(key));
+        }
+        TimeMajorLayersTest.assertClose("dL/dX", lastSteps.getSecond(), dX.get(all(), all(), interval(end, numSteps)));
+        assertTrue(window.get("RW").amaxNumber().doubleValue() > 1e-3, "a real signal");
+    }
+
+    /** A float32 network computes the float64 one's loss and gradients, to float32's precision. */
+    @Test
+    void float32AgreesWithFloat64() {
+        int[][] x = tokens(2, 6, 5, 3), y = tokens(2, 6, 5, 4);
+        ConciseRnn exact = gru(5, 4, 2, 3, 71);
+        ConciseRnn single = ConciseRnn.create(
+                new ConciseRnn.Architecture(5, 4, CellType.GRU, 2, 3, Activation.TANH, DataType.FLOAT, 71));
+        for (Map.Entry<String, INDArray> p : exact.paramTable().entrySet()) {
+            single.paramTable().get(p.getKey()).assign(p.getValue().castTo(DataType.FLOAT)); // in place
+        }
+        State carried = randomState(exact, 2, 9);
+        double loss64 =
+                exact.lossAndGradients(x, y, carried, TrainHyper.unclipped(1)).loss();
+        double loss32 = single.lossAndGradients(
+                        x, y, State.of(carried.tensors().get(0).castTo(DataType.FLOAT)), TrainHyper.unclipped(1))
+                .loss();
+        assertEquals(loss64, loss32, 1e-5 * loss64);
+        for (String name : exact.paramTable().keySet()) {
+            INDArray g64 = exact.gradient(name), g32 = single.gradient(name).castTo(DataType.DOUBLE);
+            double diff = g64.sub(g32).amaxNumber().doubleValue();
+            assertTrue(
+                    diff < 1e-5 * (1 + g64.amaxNumber().doubleValue()), name + ": max |float32 - float64| = " + diff);
+        }
     }
 }
