@@ -142,7 +142,13 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
             hRows = TimeMajor.rows(input.castTo(dataType), ws.hCopy); // [T*B, h]
             TimeMajor.copy(labels.castTo(dataType), ws.labels); // [T*B, V], in place on the buffer
             ws.labelsHost.pull(0, ws.rows);
-            OpenBlas.gemm(hRows, false, getParam(DefaultParamInitializer.WEIGHT_KEY), false, ws.dLogits, 0); // O - b
+            OpenBlas.gemm(
+                    hRows,
+                    false,
+                    getParam(DefaultParamInitializer.WEIGHT_KEY),
+                    false,
+                    ws.dLogits,
+                    0); // H W = O - b, [T*B, V]
             ws.bias.assign(getParam(DefaultParamInitializer.BIAS_KEY)); // [1, V], in place on the buffer
             ws.biasHost.pull(0, 1);
             ws.dLogitsHost.pull(0, ws.rows);
