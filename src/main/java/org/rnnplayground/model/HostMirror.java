@@ -2,6 +2,7 @@ package org.rnnplayground.model;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -79,6 +80,95 @@ public final class HostMirror {
             nativeFloats.put(at, floats, at, length);
         } else {
             nativeDoubles.put(at, doubles, at, length);
+        }
+    }
+
+    /** Sets every element of the host copy to zero, in place on the host copy. */
+    public void clear() {
+        if (floats != null) {
+            Arrays.fill(floats, 0f);
+        } else {
+            Arrays.fill(doubles, 0);
+        }
+    }
+
+    /**
+     * Gathers rows: row {@code at + r} of this host copy becomes row {@code rows[r]} of {@code source}'s,
+     * for every {@code r}; in place on this host copy. With {@code source} holding {@code W} this is
+     * {@code one-hot(rows) W} without the product.
+     *
+     * @param source a host copy of the same type and width, [rows', cols]
+     * @param rows indices into {@code source}'s rows
+     */
+    public void gatherRows(HostMirror source, int[] rows, int at) {
+        requireLike(source);
+        for (int r = 0; r < rows.length; r++) {
+            if (floats != null) {
+                System.arraycopy(source.floats, source.index(rows[r]), floats, index(at + r), cols);
+            } else {
+                System.arraycopy(source.doubles, source.index(rows[r]), doubles, index(at + r), cols);
+            }
+        }
+    }
+
+    /**
+     * Scatter-adds rows: row {@code r} of this host copy is added to row {@code rows[r]} of {@code
+     * target}'s, for {@code r} in {@code [from, to)}; in place on {@code target}'s host copy. With this
+     * holding {@code dZ} it is {@code one-hot(rows)^T dZ} without the product.
+     *
+     * @param rows a row index into {@code target} for every row of this host copy
+     * @param target a host copy of the same type and width
+     */
+    public void scatterAddRows(int from, int to, int[] rows, HostMirror target) {
+        requireLike(target);
+        for (int r = from; r < to; r++) {
+            if (floats != null) {
+                add(floats, index(r), target.floats, target.index(rows[r]), cols);
+            } else {
+                add(doubles, index(r), target.doubles, target.index(rows[r]), cols);
+            }
+        }
+    }
+
+    /**
+     * Sums rows {@code [from, to)} into row 0 of {@code target}'s host copy (overwriting it), in
+     * place on it: a bias's gradient {@code 1^T dZ}.
+     *
+     * @param target a host copy of the same type and width, [1, cols] or more rows
+     */
+    public void sumRows(int from, int to, HostMirror target) {
+        requireLike(target);
+        if (floats != null) {
+            Arrays.fill(target.floats, 0, cols, 0f);
+        } else {
+            Arrays.fill(target.doubles, 0, cols, 0);
+        }
+        for (int r = from; r < to; r++) {
+            if (floats != null) {
+                add(floats, index(r), target.floats, 0, cols);
+            } else {
+                add(doubles, index(r), target.doubles, 0, cols);
+            }
+        }
+    }
+
+    /** {@code to[toAt, toAt + length) += from[fromAt, fromAt + length)}: one loop the JIT vectorises. */
+    private static void add(float[] from, int fromAt, float[] to, int toAt, int length) {
+        for (int j = 0; j < length; j++) {
+            to[toAt + j] += from[fromAt + j];
+        }
+    }
+
+    private static void add(double[] from, int fromAt, double[] to, int toAt, int length) {
+        for (int j = 0; j < length; j++) {
+            to[toAt + j] += from[fromAt + j];
+        }
+    }
+
+    private void requireLike(HostMirror other) {
+        if (other.cols != cols || (other.floats == null) != (floats == null)) {
+            throw new IllegalArgumentException("host copies of different widths or types: " + matrix.shapeInfoToString()
+                    + " and " + other.matrix.shapeInfoToString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.rnnplayground.model;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasColMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
@@ -20,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [32, 256] x [256, 256]} takes about 49 us this way against 58 to 70 us through
  * {@code Nd4j.gemm}, and 35 steps make two such products each. Operands must have contiguous rows
  * (whole c-order matrices or row-block views of them, as the workspace cuts) or contiguous columns
- * (whole f-order matrices, as DL4J's parameter and gradient views): a column-major operand goes to
- * BLAS as its row-major transpose.
+ * (whole f-order matrices, as DL4J's parameter and gradient views). BLAS reads every operand where
+ * it lies, through a transpose flag and a leading dimension: no transposed view is built per call
+ * (each costs ND4J a native shape buffer, about as much as a small product's arithmetic).
  */
 public final class OpenBlas {
 
@@ -51,23 +53,24 @@ public final class OpenBlas {
             Nd4j.gemm(a, b, c, transA, transB, 1.0, beta);
             return;
         }
-        if (!rowMajor(c) && rowMajor(c.transpose())) {
-            gemm(b, !transB, a, !transA, c.transpose(), beta); // C^T = op(B)^T op(A)^T, in place on C
-            return;
+        // BLAS reads each operand in place through its strides: the product's order follows C's
+        // layout, and an operand stored the other way round is its transpose in that order
+        boolean rowOrder = rowMajor(c);
+        if (!rowOrder && !columnMajor(c)) {
+            throw new IllegalArgumentException(
+                    "needs a matrix with contiguous rows or columns, got " + c.shapeInfoToString());
         }
-        if (!rowMajor(a) && rowMajor(a.transpose())) {
-            a = a.transpose(); // a column-major [m, k] is a row-major [k, m]
-            transA = !transA;
-        }
-        if (!rowMajor(b) && rowMajor(b.transpose())) {
-            b = b.transpose();
-            transB = !transB;
-        }
-        int opA = transA ? CblasTrans : CblasNoTrans;
-        int opB = transB ? CblasTrans : CblasNoTrans;
+        int order = rowOrder ? CblasRowMajor : CblasColMajor;
+        int ldc = leading(c, rowOrder);
+        boolean aFlipped = flipped(a, rowOrder);
+        boolean bFlipped = flipped(b, rowOrder);
+        int opA = transA != aFlipped ? CblasTrans : CblasNoTrans;
+        int opB = transB != bFlipped ? CblasTrans : CblasNoTrans;
+        int lda = leading(a, rowOrder != aFlipped);
+        int ldb = leading(b, rowOrder != bFlipped);
         if (c.dataType() == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(
-                    CblasRowMajor,
+                    order,
                     opA,
                     opB,
                     m,
@@ -75,28 +78,15 @@ public final class OpenBlas {
                     k,
                     1f,
                     floats(a, c),
-                    rowStride(a),
+                    lda,
                     floats(b, c),
-                    rowStride(b),
+                    ldb,
                     (float) beta,
                     floats(c, c),
-                    rowStride(c));
+                    ldc);
         } else {
             openblas_nolapack.cblas_dgemm(
-                    CblasRowMajor,
-                    opA,
-                    opB,
-                    m,
-                    n,
-                    k,
-                    1.0,
-                    doubles(a, c),
-                    rowStride(a),
-                    doubles(b, c),
-                    rowStride(b),
-                    beta,
-                    doubles(c, c),
-                    rowStride(c));
+                    order, opA, opB, m, n, k, 1.0, doubles(a, c), lda, doubles(b, c), ldb, beta, doubles(c, c), ldc);
         }
     }
 
@@ -105,19 +95,35 @@ public final class OpenBlas {
         return x.rank() == 2 && (x.size(1) == 1 || x.stride(1) == 1) && (x.size(0) == 1 || x.stride(0) >= x.size(1));
     }
 
+    /** Whether {@code x} is a matrix with contiguous columns, as BLAS's column-major operands must be. */
+    private static boolean columnMajor(INDArray x) {
+        return x.rank() == 2 && (x.size(0) == 1 || x.stride(0) == 1) && (x.size(1) == 1 || x.stride(1) >= x.size(0));
+    }
+
     /**
-     * The leading dimension of a row-major matrix with contiguous rows; throws for other layouts. ND4J
-     * reports arbitrary strides along an axis of size 1 (a one-row view, as in generation), so those
-     * are not trusted.
+     * Whether operand {@code x} is stored against the product's order (column-major in a row-major
+     * product or the reverse), so that BLAS reads it as its transpose; throws for other layouts.
      */
-    private static int rowStride(INDArray x) {
-        long rows = x.size(0);
-        long cols = x.size(1);
-        long ld = rows == 1 ? cols : x.stride(0);
-        if (x.rank() != 2 || (cols > 1 && x.stride(1) != 1) || ld < cols) {
-            throw new IllegalArgumentException(
-                    "needs a row-major matrix with contiguous rows, got " + x.shapeInfoToString());
+    private static boolean flipped(INDArray x, boolean rowOrder) {
+        if (rowOrder ? rowMajor(x) : columnMajor(x)) {
+            return false;
         }
+        if (rowOrder ? columnMajor(x) : rowMajor(x)) {
+            return true;
+        }
+        throw new IllegalArgumentException(
+                "needs a matrix with contiguous rows or columns, got " + x.shapeInfoToString());
+    }
+
+    /**
+     * The leading dimension of {@code x} read with contiguous rows ({@code rows} true) or columns: the
+     * stride between them. ND4J reports arbitrary strides along an axis of size 1 (a one-row view, as
+     * in generation), so those are not trusted.
+     */
+    private static int leading(INDArray x, boolean rows) {
+        long across = rows ? x.size(1) : x.size(0); // elements in one row (column)
+        long lines = rows ? x.size(0) : x.size(1);
+        long ld = lines == 1 ? across : x.stride(rows ? 0 : 1);
         return (int) Math.max(1, ld);
     }
 

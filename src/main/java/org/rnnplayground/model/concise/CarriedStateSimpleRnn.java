@@ -40,7 +40,9 @@ import org.rnnplayground.model.OpenBlas;
  * steps is one product, each step is one product {@code H_{t-1} RW} into its row block and the
  * nonlinearity on a host copy; the backward pass reuses the {@code H} of the last training forward
  * pass when its input and carried-in state are the same arrays, and sums the weight gradients over
- * all steps in one product each. Only tanh and ReLU (the book's choices), no masks, no dropout, no
+ * all steps in one product each. One-hot input (as {@link ConciseRnn} feeds the first layer) is
+ * recognised, and {@code X W} becomes a gather of rows of {@code W}, its gradient {@code X^T dZ} a
+ * scatter-add of rows of {@code dZ}: the same numbers without the products. Only tanh and ReLU (the book's choices), no masks, no dropout, no
  * weight noise, no layer normalisation, {@code NCW} data.
  */
 final class CarriedStateSimpleRnn extends SimpleRnn {
@@ -93,8 +95,10 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
-        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}. */
+        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
         private INDArray xRows;
+        /** The tokens of the last forward pass's one-hot input, time-major, [T*B]; null for other input. */
+        private int[] tokens;
         /** The input and state of the last training forward pass, whose {@code H} {@link #ws} holds. */
         private INDArray cachedInput;
 
@@ -145,15 +149,22 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             }
             INDArray x = input.castTo(dataType); // [B, n_in, T]; the same array for the right type
             workspace((int) x.size(0), (int) x.size(2));
-            xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
             if (h0 == null) {
                 ws.hStep[0].assign(0); // in place on the workspace
             } else {
                 ws.hStep[0].assign(h0); // [B, h], in place on the workspace
             }
-            OpenBlas.gemm(
-                    xRows, false, getParam(SimpleRnnParamInitializer.WEIGHT_KEY), false, ws.hOutAll, 0); // [T*B, h]
-            ws.hOutAll.addiRowVector(getParam(SimpleRnnParamInitializer.BIAS_KEY)); // + b, in place on the workspace
+            tokens = ConciseInputs.tokens(x);
+            if (tokens != null) {
+                xRows = null;
+                gatherInputRows();
+            } else {
+                xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
+                INDArray w = getParam(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
+                OpenBlas.gemm(xRows, false, w, false, ws.hOutAll, 0); // [T*B, n_in] x [n_in, h]
+                ws.hOutAll.addiRowVector(
+                        getParam(SimpleRnnParamInitializer.BIAS_KEY)); // + b, in place on the workspace
+            }
             INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
             for (int t = 0; t < ws.numSteps; t++) {
                 cellForward(t, rw);
@@ -161,6 +172,20 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             cachedInput = training ? input : null;
             cachedH0 = h0;
             return TimeMajor.toNcw(ws.hOutAll, ws.batchSize, ws.numSteps); // [B, h, T]
+        }
+
+        /**
+         * {@code X W + b} for one-hot {@code X}: row {@code t * B + i} is row {@code tokens[t * B + i]}
+         * of {@code W + b}, gathered on the host copy of {@code ws.hOutAll} (in place on the workspace),
+         * the same numbers as the product without its arithmetic.
+         */
+        private void gatherInputRows() {
+            ws.inputRows.assign(
+                    getParam(SimpleRnnParamInitializer.WEIGHT_KEY)); // W, [n_in, h], in place on the workspace
+            ws.inputRows.addiRowVector(getParam(SimpleRnnParamInitializer.BIAS_KEY)); // W + b, in place
+            ws.inputRowsHost.pull(0, (int) ws.inputRows.size(0));
+            ws.hHost.gatherRows(ws.inputRowsHost, tokens, ws.batchSize); // rows of H_1..H_T
+            ws.hHost.push(ws.batchSize, (ws.numSteps + 1) * ws.batchSize); // X W + b, [T*B, h]
         }
 
         /**
@@ -214,9 +239,19 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             INDArray wGrad = gradientViews.get(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
             INDArray rwGrad = gradientViews.get(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
             INDArray bGrad = gradientViews.get(SimpleRnnParamInitializer.BIAS_KEY); // [1, h]
-            OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
+            int from = end * ws.batchSize, to = numSteps * ws.batchSize; // the window's rows of dZ on the host
+            if (tokens != null) {
+                ws.inputRowsHost.clear(); // one-hot(X)^T dZ: row k sums dZ over the steps whose token is k
+                ws.dHHost.scatterAddRows(from, to, tokens, ws.inputRowsHost);
+                ws.inputRowsHost.push(0, (int) ws.inputRows.size(0));
+                wGrad.assign(ws.inputRows); // [n_in, h], in place on the gradient
+            } else {
+                OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
+            }
             OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, h], in place
-            dZ.sum(bGrad, 0); // [1, h], in place on the gradient
+            ws.dHHost.sumRows(from, to, ws.biasGradHost); // 1^T dZ, [1, h]
+            ws.biasGradHost.push(0, 1);
+            bGrad.assign(ws.biasGrad); // [1, h], in place on the gradient
             OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
             Gradient g = new DefaultGradient(gradientsFlattened);
             g.gradientForVariable().put(SimpleRnnParamInitializer.WEIGHT_KEY, wGrad);

@@ -96,10 +96,16 @@ public final class ConciseRnn implements CharModel {
     private final LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
     /** Views into the network's flat gradient by DL4J name ({@code 0_W}, {@code 0_RW}, ...). */
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
+    /** The one-hot inputs and labels, [batch_size, vocab_size, num_steps], rewritten per minibatch. */
+    private final ConciseInputs.Reused inputs;
+
+    private final ConciseInputs.Reused labels;
 
     private ConciseRnn(Architecture arch, MultiLayerNetwork net) {
         this.arch = arch;
         this.net = net;
+        this.inputs = new ConciseInputs.Reused(arch.dataType());
+        this.labels = new ConciseInputs.Reused(arch.dataType());
     }
 
     /** A fresh network, initialised from {@code arch.seed()} (see {@link ConciseNetworks}). */
@@ -173,7 +179,7 @@ public final class ConciseRnn implements CharModel {
         State last = finalState();
         IOutputLayer out = (IOutputLayer) net.getLayer(arch.outputIndex());
         out.setInput(top, mgr);
-        out.setLabels(ConciseInputs.oneHot(y, arch.vocabSize(), arch.dataType())); // [B, V, T]
+        out.setLabels(labels.of(y, arch.vocabSize())); // [B, V, T]
         gradients.clear();
         INDArray eps = collect(arch.outputIndex(), out.backpropGradient(null, mgr)); // dL/dH, [B, h, T]
         for (int i = arch.outputIndex() - 1; i >= 0; i--) {
@@ -280,7 +286,7 @@ public final class ConciseRnn implements CharModel {
         setState(state, x.length);
         INDArray a = arch.embeddingSize() > 0
                 ? ConciseInputs.indices(x, arch.vocabSize(), arch.dataType()) // [B, T]
-                : ConciseInputs.oneHot(x, arch.vocabSize(), arch.dataType()); // [B, V, T]
+                : inputs.of(x, arch.vocabSize()); // [B, V, T]
         List<INDArray> all = new ArrayList<>();
         all.add(a);
         for (int i = 0; i < arch.outputIndex(); i++) {
@@ -334,18 +340,19 @@ public final class ConciseRnn implements CharModel {
 
     State finalState() {
         int k = arch.cell().stateTensors();
-        List<INDArray> h = new ArrayList<>(), c = new ArrayList<>();
-        for (int l = 0; l < arch.numLayers(); l++) {
-            Map<String, INDArray> m = ((RecurrentLayer) net.getLayer(arch.recurrentIndex(l))).rnnGetTBPTTState();
-            h.add(m.get(ConciseNetworks.PREV_ACTIVATION)); // [B, h]
-            if (k > 1) {
-                c.add(m.get(ConciseNetworks.PREV_MEMORY));
-            }
-        }
         List<INDArray> tensors = new ArrayList<>();
-        tensors.add(Nd4j.stack(0, h.toArray(INDArray[]::new)).dup('c')); // [L, B, h]
-        if (k > 1) {
-            tensors.add(Nd4j.stack(0, c.toArray(INDArray[]::new)).dup('c')); // [L, B, h]
+        for (int i = 0; i < k; i++) {
+            String key = i == 0 ? ConciseNetworks.PREV_ACTIVATION : ConciseNetworks.PREV_MEMORY;
+            INDArray stacked = null; // [L, B, h]
+            for (int l = 0; l < arch.numLayers(); l++) {
+                RecurrentLayer r = (RecurrentLayer) net.getLayer(arch.recurrentIndex(l));
+                INDArray s = r.rnnGetTBPTTState().get(key); // [B, h]
+                if (stacked == null) {
+                    stacked = Nd4j.createUninitialized(arch.dataType(), arch.numLayers(), s.size(0), s.size(1));
+                }
+                stacked.tensorAlongDimension(l, 1, 2).assign(s); // [B, h], in place on the new state
+            }
+            tensors.add(stacked);
         }
         return new State(tensors);
     }

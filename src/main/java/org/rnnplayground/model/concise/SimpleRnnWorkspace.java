@@ -41,6 +41,15 @@ final class SimpleRnnWorkspace {
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
 
+    /** For one-hot inputs: {@code W + b}, then (in place) the gradient of {@code W}, [n_in, h], c-order. */
+    final INDArray inputRows;
+    /** Host copy of {@link #inputRows}: rows gathered by the forward pass, scatter-added by the backward pass. */
+    final HostMirror inputRowsHost;
+    /** The bias gradient {@code 1^T dZ}, [1, h], and its host copy. */
+    final INDArray biasGrad;
+
+    final HostMirror biasGradHost;
+
     SimpleRnnWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
@@ -61,6 +70,10 @@ final class SimpleRnnWorkspace {
         dX = Nd4j.zeros(dataType, n, nIn);
         hHost = new HostMirror(hAll);
         dHHost = new HostMirror(dHAll);
+        inputRows = Nd4j.zeros(dataType, nIn, numHiddens);
+        inputRowsHost = new HostMirror(inputRows);
+        biasGrad = Nd4j.zeros(dataType, 1, numHiddens);
+        biasGradHost = new HostMirror(biasGrad);
     }
 
     boolean fits(int batchSize, int numSteps) {

@@ -16,11 +16,11 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.rnnplayground.model.HostMirror;
 import org.rnnplayground.model.OpenBlas;
+import org.rnnplayground.model.SoftmaxCrossEntropy;
 
 /**
  * DL4J's {@link RnnOutputLayer} with softmax and cross-entropy ({@code MCXENT}), whose backward pass
@@ -104,7 +104,9 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
             INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY); // [h, V]
             INDArray bGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY); // [1, V]
             OpenBlas.gemm(hRows, true, ws.dLogits, false, wGrad, 0); // [h, T*B] x [T*B, V], in place on the gradient
-            ws.dLogits.sum(bGrad, 0); // [1, V], in place on the gradient
+            ws.dLogitsHost.sumRows(0, ws.rows, ws.biasHost); // 1^T dL/dO, [1, V]
+            ws.biasHost.push(0, 1);
+            bGrad.assign(ws.bias); // [1, V], in place on the gradient
             OpenBlas.gemm(ws.dLogits, false, w, true, ws.dH, 0); // dL/dH = [T*B, V] x [V, h]
             Gradient g = new DefaultGradient(gradientsFlattened);
             g.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, wGrad);
@@ -124,7 +126,8 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
 
         /**
          * {@code O = H W + b}, the summed cross-entropy of {@code softmax(O)} against the labels
-         * (through a stable log-softmax) and {@code dL/dO = softmax(O) - Y} into the buffers.
+         * (through a stable log-softmax) and {@code dL/dO = softmax(O) - Y} into the buffers: the
+         * product in BLAS, the rest row by row on host copies ({@link SoftmaxCrossEntropy}).
          */
         private void lossAndDelta() {
             assertInputSet(true);
@@ -138,13 +141,19 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
             }
             hRows = TimeMajor.rows(input.castTo(dataType), ws.hCopy); // [T*B, h]
             TimeMajor.copy(labels.castTo(dataType), ws.labels); // [T*B, V], in place on the buffer
-            OpenBlas.gemm(hRows, false, getParam(DefaultParamInitializer.WEIGHT_KEY), false, ws.logits, 0); // [T*B, V]
-            ws.logits.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY)); // + b, in place on the buffer
-            Nd4j.exec(new LogSoftMax(ws.logits, ws.logProbs)); // [T*B, V]
-            ws.dLogits.assign(ws.logProbs).muli(ws.labels); // scratch: log p at the labels
-            crossEntropySum = -ws.dLogits.sumNumber().doubleValue();
-            Nd4j.exec(new Exp(ws.logProbs, ws.dLogits)); // softmax, [T*B, V]
-            ws.dLogits.subi(ws.labels); // dL/dO, in place on the buffer
+            ws.labelsHost.pull(0, ws.rows);
+            OpenBlas.gemm(
+                    hRows,
+                    false,
+                    getParam(DefaultParamInitializer.WEIGHT_KEY),
+                    false,
+                    ws.dLogits,
+                    0); // H W = O - b, [T*B, V]
+            ws.bias.assign(getParam(DefaultParamInitializer.BIAS_KEY)); // [1, V], in place on the buffer
+            ws.biasHost.pull(0, 1);
+            ws.dLogitsHost.pull(0, ws.rows);
+            crossEntropySum = SoftmaxCrossEntropy.lossAndDelta(ws.dLogitsHost, ws.biasHost, ws.labelsHost, ws.rows);
+            ws.dLogitsHost.push(0, ws.rows); // dL/dO = softmax(O) - Y, in place on the buffer
             scoredInput = input;
             scoredLabels = labels;
         }
@@ -154,29 +163,37 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
     private static final class Buffers {
         final int batchSize;
         final int numSteps;
+        /** {@code T*B}. */
+        final int rows;
         /** The input copied time-major when it is not a time-major view already, [T*B, h]. */
         final INDArray hCopy;
-        /** One-hot labels, [T*B, V]. */
+        /** Labels, [T*B, V], and their host copy. */
         final INDArray labels;
-        /** Logits {@code O}, [T*B, V]. */
-        final INDArray logits;
-        /** {@code log softmax(O)}, [T*B, V]. */
-        final INDArray logProbs;
-        /** dL/dO, [T*B, V]. */
+
+        final HostMirror labelsHost;
+        /** {@code O - b}, then (in place) dL/dO, [T*B, V], and its host copy, where the loss is computed. */
         final INDArray dLogits;
+
+        final HostMirror dLogitsHost;
+        /** The bias {@code b}, then its gradient, [1, V], and its host copy. */
+        final INDArray bias;
+
+        final HostMirror biasHost;
         /** dL/dH, [T*B, h]. */
         final INDArray dH;
 
         Buffers(int batchSize, int numSteps, long numHiddens, long vocabSize, DataType dataType) {
             this.batchSize = batchSize;
             this.numSteps = numSteps;
-            long n = (long) batchSize * numSteps;
-            hCopy = Nd4j.zeros(dataType, n, numHiddens);
-            labels = Nd4j.zeros(dataType, n, vocabSize);
-            logits = Nd4j.zeros(dataType, n, vocabSize);
-            logProbs = Nd4j.zeros(dataType, n, vocabSize);
-            dLogits = Nd4j.zeros(dataType, n, vocabSize);
-            dH = Nd4j.zeros(dataType, n, numHiddens);
+            this.rows = batchSize * numSteps;
+            hCopy = Nd4j.zeros(dataType, rows, numHiddens);
+            labels = Nd4j.zeros(dataType, rows, vocabSize);
+            labelsHost = new HostMirror(labels);
+            dLogits = Nd4j.zeros(dataType, rows, vocabSize);
+            dLogitsHost = new HostMirror(dLogits);
+            bias = Nd4j.zeros(dataType, 1, vocabSize);
+            biasHost = new HostMirror(bias);
+            dH = Nd4j.zeros(dataType, rows, numHiddens);
         }
     }
 }
