@@ -50,6 +50,7 @@ for h in $HIDDEN_SIZES; do
     fi
   done
   o=$(printf '%s\n' "${ours[@]}" | median); t=$(printf '%s\n' "${torch[@]}" | median)
+  echo "  runs, ours: ${ours[*]}; torch: ${torch[*]}" >&2
   ratio=$([ "$t" = 0 ] && echo 0 || echo "$o / $t" | bc -l)
   printf '%-7s %-8s %12.0f %12.0f %7.2f %10s %10s\n' "$h" "$EPOCHS" "$o" "$t" "$ratio" "$ours_ppl" "$torch_ppl"
 done
