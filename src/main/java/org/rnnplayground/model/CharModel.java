@@ -48,4 +48,11 @@ public interface CharModel {
      * @param x token indices, [batch_size, num_steps]
      */
     List<TensorShape> traceShapes(int[][] x);
+
+    /**
+     * Drops the per-minibatch buffers kept from one step to the next (at 256 hidden units, batch 32
+     * and 35 steps, tens of megabytes for a GRU layer); the next forward pass or step allocates what
+     * it needs again. For a model that is done training and only generates, as a finished run's.
+     */
+    default void releaseWorkingMemory() {}
 }

@@ -292,6 +292,11 @@ public final class ScratchRnn implements CharModel {
 
     // ---------------------------------------------------------------- helpers
 
+    @Override
+    public void releaseWorkingMemory() {
+        ws = null;
+    }
+
     private void workspace(int batchSize, int numSteps) {
         if (ws == null || !ws.fits(batchSize, numSteps)) {
             ws = new RnnWorkspace(batchSize, numSteps, vocabSize(), numHiddens(), params.dataType());

@@ -23,6 +23,7 @@ public final class ModelRunExecutor implements RunExecutor {
         CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
         TrainOutcome outcome = new Trainer(System::nanoTime)
                 .run(model, spec.config(), spec.corpus(), spec.vocab(), listener, cancelled);
+        model.releaseWorkingMemory(); // a finished run's model only generates: keep its parameters
         return new Result(outcome, model);
     }
 }

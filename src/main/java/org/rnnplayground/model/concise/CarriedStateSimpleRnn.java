@@ -91,7 +91,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
     }
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn implements WorkingMemory {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
@@ -274,6 +274,15 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             if (rw != null) {
                 OpenBlas.gemm(ws.dHStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
             }
+        }
+
+        @Override
+        public void release() {
+            ws = null;
+            xRows = null;
+            tokens = null;
+            cachedInput = null;
+            cachedH0 = null;
         }
 
         private void workspace(int batchSize, int numSteps) {

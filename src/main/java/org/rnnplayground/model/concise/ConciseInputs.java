@@ -81,6 +81,12 @@ final class ConciseInputs {
             return array;
         }
 
+        /** Drops the array; the next {@link #of} allocates one again. */
+        void release() {
+            array = null;
+            ones = null;
+        }
+
         private void put(int[] at, double value) {
             if (at == null) {
                 return;

@@ -203,6 +203,17 @@ public final class ConciseRnn implements CharModel {
         return new StepResult(loss, n, norm, clipped, finite, last);
     }
 
+    @Override
+    public void releaseWorkingMemory() {
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof WorkingMemory w) {
+                w.release();
+            }
+        }
+        inputs.release();
+        labels.release();
+    }
+
     /** The gradient of the last {@link #lossAndGradients} by DL4J name, e.g. {@code 0_RW}; a copy. */
     public INDArray gradient(String name) {
         INDArray g = gradients.get(name);

@@ -113,7 +113,8 @@ final class GruLayer extends BaseRecurrentLayer {
     }
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer> {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
+            implements WorkingMemory {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -284,6 +285,14 @@ final class GruLayer extends BaseRecurrentLayer {
          */
         private static INDArray row(INDArray b) {
             return b.reshape('c', 1, b.length()); // [1, 3h]
+        }
+
+        @Override
+        public void release() {
+            ws = null;
+            xRows = null;
+            cachedInput = null;
+            cachedH0 = null;
         }
 
         private void workspace(int batchSize, int numSteps) {

@@ -76,7 +76,7 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
     }
 
     /** The layer itself: DL4J's parameters and forward pass, our backward pass and score. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer implements WorkingMemory {
 
         private Buffers ws;
         /** The input and labels whose cross-entropy {@link #crossEntropySum} is. */
@@ -129,6 +129,14 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
          * (through a stable log-softmax) and {@code dL/dO = softmax(O) - Y} into the buffers: the
          * product in BLAS, the rest row by row on host copies ({@link SoftmaxCrossEntropy}).
          */
+        @Override
+        public void release() {
+            ws = null;
+            hRows = null;
+            scoredInput = null;
+            scoredLabels = null;
+        }
+
         private void lossAndDelta() {
             assertInputSet(true);
             if (labels == null || labels.rank() != 3 || maskArray != null) {

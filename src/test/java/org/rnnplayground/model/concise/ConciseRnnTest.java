@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -119,6 +120,29 @@ class ConciseRnnTest {
         double fixed = (fixedPlus - fixedMinus) / (2 * e), full = (fullPlus - fullMinus) / (2 * e);
         assertEquals(fixed, analytic, 1e-6 * Math.abs(fixed) + 1e-9, "analytic vs finite difference, state fixed");
         assertNotEquals(full, analytic, 1e-3 * Math.abs(full), "the full-history gradient must differ");
+    }
+
+    /** Dropping the buffers between steps changes no number: the next pass allocates them again. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void releasingTheWorkingMemoryChangesNothing(CellType cell) {
+        ConciseRnn.Architecture arch =
+                new ConciseRnn.Architecture(7, 6, cell, 2, 0, Activation.TANH, DataType.DOUBLE, 5);
+        ConciseRnn kept = ConciseRnn.create(arch), released = ConciseRnn.create(arch);
+        int[][] x = tokens(3, 5, 7, 1), y = tokens(3, 5, 7, 2);
+        TrainHyper hyper = TrainHyper.clipped(0.5, 1);
+        kept.trainStep(x, y, kept.beginState(3), hyper);
+        released.trainStep(x, y, released.beginState(3), hyper);
+        released.releaseWorkingMemory();
+        assertEquals(
+                kept.trainStep(x, y, kept.beginState(3), hyper).loss(),
+                released.trainStep(x, y, released.beginState(3), hyper).loss(),
+                1e-12);
+        released.releaseWorkingMemory();
+        int[][] prompt = tokens(1, 4, 7, 3); // as generation runs it: one row
+        assertTrue(kept.forward(prompt, kept.beginState(1))
+                .outputs()
+                .equalsWithEps(released.forward(prompt, released.beginState(1)).outputs(), 1e-12));
     }
 
     @Test
