@@ -32,8 +32,10 @@ import org.rnnplayground.model.TrainHyper;
  * {@code EmbeddingSequenceLayer}, {@code num_layers} recurrent layers ({@code SimpleRnn}, our {@link
  * GruLayer} or {@code LSTM}) and an {@code RnnOutputLayer} (dense over the vocabulary, softmax, cross-entropy).
  *
- * <p>DL4J computes the forward pass, the loss and the backward pass of every layer; this class sets
- * the carried state before each minibatch, reads the final state after it, rescales DL4J's summed
+ * <p>The layers compute their forward and backward passes and the loss (DL4J's own code for the
+ * embedding and the LSTM; our subclasses of DL4J's layers, with DL4J's parameters, gradient views and
+ * state maps, for the RNN, the GRU and the output layer: see the package documentation). This class
+ * sets the carried state before each minibatch, reads the final state after it, rescales DL4J's summed
  * gradient to the book's mean, clips by global norm and takes the SGD step on the network's flat
  * parameter vector. It drives the layers itself instead of calling {@code
  * MultiLayerNetwork.computeGradientAndScore()}, because in 1.0.0-M2.1 that method backpropagates

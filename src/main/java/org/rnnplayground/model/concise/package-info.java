@@ -25,6 +25,18 @@
  *       gradient itself and takes the SGD step on the flat parameter vector.
  * </ul>
  *
+ * <h2>Our layers</h2>
+ *
+ * <p>{@code CarriedStateSimpleRnn}, {@code GruLayer} and {@code TimeMajorRnnOutputLayer} are DL4J
+ * layers (configuration and implementation subclasses) that keep DL4J's parameters, gradient views
+ * and state maps and compute their own passes: time-major buffers allocated once per (batch_size,
+ * num_steps), direct BLAS products, element-wise work in Java loops on host copies, and the backward
+ * pass reusing the training forward pass that preceded it. What they return are views of their
+ * buffers, valid until the layer's next pass (as arrays in a DL4J workspace are); {@link
+ * org.rnnplayground.model.concise.ConciseRnn#releaseWorkingMemory()} drops the buffers of a model
+ * that is done training. DL4J's own {@code SimpleRnn} and {@code RnnOutputLayer} trained the book's
+ * model at 0.43x PyTorch's speed; these at about 3x (docs/benchmarks.md).
+ *
  * <h2>Carrying the state: what DL4J does and what we do</h2>
  *
  * <p>Each recurrent layer keeps two state maps, keyed {@code "prevAct"} ({@code H}, {@code
