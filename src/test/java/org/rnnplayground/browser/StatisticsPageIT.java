@@ -95,12 +95,6 @@ class StatisticsPageIT extends BrowserTest {
         assertThat(page.locator("#page-title")).hasText("语言统计");
         assertThat(page.locator("#stats-text-name")).hasText("The Time Machine");
         assertThat(page.locator("#stats-char-hint")).isVisible();
-        page.waitForTimeout(3000);
-        System.err.println(
-                "DEBUGCELLS "
-                        + page.evaluate(
-                                "() => [...document.querySelectorAll('#top-unigrams vaadin-grid-cell-content')].map(c => c.textContent)"));
-        screenshot("debug-zh");
         // the space is the most frequent character, shown as ␣; bigrams are written together
         assertEquals("1", row("#top-unigrams", "␣").getFirst());
         assertEquals("e␣", row("#top-bigrams", "e␣").get(1));
