@@ -69,13 +69,12 @@ final class ConciseNetworks {
                         .dataFormat(RNNFormat.NCW)
                         .activation(dl4j(a.activation())));
             case LSTM ->
-                new LSTM.Builder()
+                new CarriedStateLstm(new LSTM.Builder()
                         .nIn(nIn)
                         .nOut(a.numHiddens())
                         .activation(org.nd4j.linalg.activations.Activation.TANH)
                         .gateActivationFunction(org.nd4j.linalg.activations.Activation.SIGMOID)
-                        .dataFormat(RNNFormat.NCW)
-                        .build();
+                        .dataFormat(RNNFormat.NCW));
             case GRU ->
                 new GruLayer.Builder()
                         .nIn(nIn)

@@ -30,11 +30,11 @@ import org.rnnplayground.model.TrainHyper;
 /**
  * The character model of d2l 8.6 ("concise implementation") built from DL4J layers: an optional
  * {@code EmbeddingSequenceLayer}, {@code num_layers} recurrent layers ({@code SimpleRnn}, our {@link
- * GruLayer} or {@code LSTM}) and an {@code RnnOutputLayer} (dense over the vocabulary, softmax, cross-entropy).
+ * GruLayer} or {@link CarriedStateLstm}) and an {@code RnnOutputLayer} (dense over the vocabulary, softmax, cross-entropy).
  *
  * <p>The layers compute their forward and backward passes and the loss (DL4J's own code for the
- * embedding and the LSTM; our subclasses of DL4J's layers, with DL4J's parameters, gradient views and
- * state maps, for the RNN, the GRU and the output layer: see the package documentation). This class
+ * embedding; our subclasses of DL4J's layers, with DL4J's parameters, gradient views and state maps,
+ * for the RNN, the LSTM, the GRU and the output layer: see the package documentation). This class
  * sets the carried state before each minibatch, reads the final state after it, rescales DL4J's summed
  * gradient to the book's mean, clips by global norm and takes the SGD step on the network's flat
  * parameter vector. It drives the layers itself instead of calling {@code
