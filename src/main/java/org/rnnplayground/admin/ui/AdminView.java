@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -162,17 +163,17 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         runs.addColumn(r -> r.spec().textName() + " · h=" + r.spec().config().numHiddens())
                 .setHeader(getTranslation("admin.runs.config"))
                 .setFlexGrow(1);
-        runs.addComponentColumn(r -> {
-                    Button stop = new Button(getTranslation("admin.runs.stop"));
-                    stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                    stop.setEnabled(!r.status().isFinal());
-                    stop.getElement().setAttribute("data-run", r.id());
-                    stop.addClickListener(e -> {
-                        registry.stopAny(r.id());
-                        refresh();
-                    });
-                    return stop;
-                })
+        // a template, not a component per row: the grid refreshes every second while runs train, and a
+        // click on a button component replaced by the refresh was lost
+        runs.addColumn(LitRenderer.<RunSnapshot>of("<vaadin-button theme=\"small error\" data-run=\"${item.id}\""
+                                + " ?disabled=\"${item.done}\" @click=\"${stop}\">${item.label}</vaadin-button>")
+                        .withProperty("id", RunSnapshot::id)
+                        .withProperty("done", r -> r.status().isFinal())
+                        .withProperty("label", r -> getTranslation("admin.runs.stop"))
+                        .withFunction("stop", r -> {
+                            registry.stopAny(r.id());
+                            refresh();
+                        }))
                 .setAutoWidth(true);
         runs.setHeight("20rem");
         Div runsCard = new Div(new H3(getTranslation("admin.runs.title")), runs);
