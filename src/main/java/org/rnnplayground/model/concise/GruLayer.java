@@ -84,13 +84,14 @@ final class GruLayer extends BaseRecurrentLayer {
         if (getRnnDataFormat() != RNNFormat.NCW) {
             throw new IllegalArgumentException("this layer takes NCW data, got " + getRnnDataFormat());
         }
-        Impl layer = new Impl(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(
+                new Impl(conf, networkDataType),
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams,
+                initializer());
     }
 
     @Override
