@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.rnnplayground.Application;
+import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.training.RunRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "playground.admin.password=" + BrowserTest.ADMIN_PASSWORD})
 public abstract class BrowserTest {
+
+    /** The page opens on the default text, The Time Machine: downloaded into the cache if needed. */
+    @BeforeAll
+    static void theDefaultTextIsAvailable() {
+        TestCorpora.require(TestCorpora.TIME_MACHINE);
+    }
 
     /** The admin password the app under test is started with. */
     static final String ADMIN_PASSWORD = "instructor-secret";

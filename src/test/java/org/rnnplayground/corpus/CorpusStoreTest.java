@@ -110,12 +110,13 @@ class CorpusStoreTest {
 
     @Test
     void theTimeMachineInTheSharedCacheMatchesTheCatalogSha1() throws Exception {
-        Path shared = Path.of(System.getProperty("playground.corpus.cache", "../shared/corpora"));
         CorpusCatalog catalog = CorpusCatalog.load();
         CatalogEntry tm = catalog.defaultEntry();
         assertEquals("090b5e7e70c295757f55df93cb0a180b9691891a", tm.sha1());
-        CorpusStore store = new CorpusStore(catalog, shared, HttpClient.newHttpClient(), Duration.ofSeconds(1));
-        assertTrue(store.isAvailableOffline(tm), "The Time Machine must be in " + shared.toAbsolutePath());
+        TestCorpora.require(tm.id()); // from the cache, or downloaded into it and verified
+        Path cache = TestCorpora.cacheDir();
+        CorpusStore store = new CorpusStore(catalog, cache, HttpClient.newHttpClient(), Duration.ofSeconds(1));
+        assertTrue(store.isAvailableOffline(tm), "The Time Machine must now be in " + cache.toAbsolutePath());
         assertTrue(store.read(tm).startsWith("The Time Machine, by H. G. Wells"));
     }
 }

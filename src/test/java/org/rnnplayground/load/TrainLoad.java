@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Load test, not part of the default test run ({@code ./mvnw -B verify -Pcpu,load}; naming a profile turns off the default {@code cpu} one, so name it too): 30 browser
+ * Load test, not part of the default test run ({@code ./mvnw -B verify -Pload}): 30 browser
  * sessions, each with the Train page open and a small run queued, two training slots. Measures the
  * time from clicking Start to the first chart point for runs that get a free slot, how quickly a
  * page answers while the others train, and server heap per session. Writes

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.TensorShape;
 import org.rnnplayground.model.ui.ShapeRequest.Implementation;
@@ -70,8 +68,7 @@ class ShapeTracerTest {
 
     @Test
     void theTimeMachineWithTheBooksSizes() throws IOException {
-        String cache = System.getProperty("playground.corpus.cache", "../shared/corpora");
-        String raw = Files.readString(Path.of(cache, "timemachine.txt"), StandardCharsets.UTF_8);
+        String raw = TestCorpora.timeMachine();
         ProcessedText text = TextPipeline.process(raw, TextOptions.bookChars());
         ShapeTrace trace = ShapeTracer.traceNow(text, ShapeRequest.book());
         assertEquals("(32, 35)", trace.tensor("X").orElseThrow().shapeText());
@@ -84,8 +81,7 @@ class ShapeTracerTest {
     }
 
     private static ProcessedText timeMachine() throws IOException {
-        String cache = System.getProperty("playground.corpus.cache", "../shared/corpora");
-        String raw = Files.readString(Path.of(cache, "timemachine.txt"), StandardCharsets.UTF_8);
+        String raw = TestCorpora.timeMachine();
         return TextPipeline.process(raw, TextOptions.bookChars());
     }
 

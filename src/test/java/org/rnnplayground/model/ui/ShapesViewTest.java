@@ -12,8 +12,10 @@ import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
+import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.ui.ShapeRequest.Implementation;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +27,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = Application.class)
 @ViewPackages(packages = "org.rnnplayground")
 class ShapesViewTest extends SpringBrowserlessTest {
+
+    /** The page opens on the default text, The Time Machine: downloaded into the cache if needed. */
+    @BeforeAll
+    static void theDefaultTextIsAvailable() {
+        TestCorpora.require(TestCorpora.TIME_MACHINE);
+    }
 
     private static void await(ShapesView view, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;

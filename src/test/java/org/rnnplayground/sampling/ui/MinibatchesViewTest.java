@@ -11,8 +11,10 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
+import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.sampling.EpochLayout;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.sampling.SamplerKind;
@@ -29,6 +31,12 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(classes = Application.class)
 @ViewPackages(packages = "org.rnnplayground")
 class MinibatchesViewTest extends SpringBrowserlessTest {
+
+    /** The page opens on the default text, The Time Machine: downloaded into the cache if needed. */
+    @BeforeAll
+    static void theDefaultTextIsAvailable() {
+        TestCorpora.require(TestCorpora.TIME_MACHINE);
+    }
 
     /** 43 characters a line once stripped, 60 lines: 2580 tokens with the book's cleaning. */
     static final String TEXT = "the quick brown fox jumps over the lazy dog \n".repeat(60);

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.textfield.NumberFieldTester;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
+import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
 import org.rnnplayground.ui.chart.Series;
@@ -23,6 +25,12 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(classes = Application.class)
 @ViewPackages(packages = "org.rnnplayground")
 class StatisticsViewTest extends SpringBrowserlessTest {
+
+    /** The page opens on the default text, The Time Machine: downloaded into the cache if needed. */
+    @BeforeAll
+    static void theDefaultTextIsAvailable() {
+        TestCorpora.require(TestCorpora.TIME_MACHINE);
+    }
 
     /** Words: a a a b b c a b; unigrams a 4, b 3, c 1; bigrams a a 2, a b 2, b b 1, b c 1, c a 1. */
     private static final String TEXT = "a a a b\nb c a b\n";
