@@ -99,6 +99,9 @@ class ShapesPageIT extends BrowserTest {
         assertThat(page.locator("#shape-C_T")).hasText("(2, 32, 256)");
         assertThat(page.locator("#shape-layer-2-outputs")).hasText("(32, 256, 35)");
         assertThat(page.locator("#shape-1_RW")).hasText("(256, 1024)");
+        // the book's 9.2 equations: σ for the input, forget and output gates, tanh for the candidate
+        assertThat(page.locator("#step-1")).containsText("σ(G");
+        assertThat(page.locator("#step-1")).containsText("C̃ = tanh(G");
         assertThat(page.locator("#shapes-implementation")).containsText("LSTM");
         long lstm = 4L * (28 * 256 + 256 * 256 + 256) + 4L * (256 * 256 + 256 * 256 + 256) + 256 * 28 + 28;
         assertThat(page.locator("#param-total")).hasText(String.format("%,d", lstm));

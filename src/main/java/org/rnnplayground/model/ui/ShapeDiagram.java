@@ -189,6 +189,7 @@ class ShapeDiagram extends Div {
                     term("W_hh", wH, null, false),
                     op("+"),
                     term("b_h", b, null, false)));
+            box.add(equation(mathOp("[I F O] = σ(G_{ifo}),   C̃ = tanh(G_c)")));
             box.add(equation(
                     term("H_{" + t + "}", hT, "shape-H_t-" + k, true),
                     mathOp("= O ⊙ tanh(C_{" + t + "}),   C_{" + t + "} = F ⊙ C_{" + tPrev + "} + I ⊙ C̃")));
