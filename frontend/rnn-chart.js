@@ -18,13 +18,25 @@ function axisOptions(axis) {
   };
   if (axis.min !== null && axis.min !== undefined) options.min = axis.min;
   if (axis.max !== null && axis.max !== undefined) options.max = axis.max;
-  if (axis.type === 'logarithmic') {
-    options.ticks = { callback: (value) => {
-      const exponent = Math.log10(value);
-      return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? Number(value).toLocaleString() : '';
-    } };
-  }
+  if (axis.type === 'logarithmic') options.ticks = { callback: logTickLabel };
   return options;
+}
+
+// A log axis labels its ticks whatever its range: powers of ten over many decades, 1-2-5 over a
+// few, every tick within one (perplexity from 10 to 25 gets 10 and 20, not nothing).
+function logTickLabel(value, index, ticks) {
+  const values = ticks.map((t) => t.value).filter((v) => v > 0);
+  if (!(value > 0) || values.length === 0) return '';
+  const decades = Math.log10(Math.max(...values) / Math.min(...values));
+  const power = Math.floor(Math.log10(value) + 1e-9);
+  const mantissa = Math.round((value / Math.pow(10, power)) * 1e6) / 1e6;
+  const nice = mantissa === 1 || (decades <= 4 && (mantissa === 2 || mantissa === 5)) || decades <= 1.2;
+  return nice ? formatTick(value) : '';
+}
+
+function formatTick(value) {
+  if (value >= 1e6 || value < 1e-3) return value.toExponential(0).replace('e+', 'e');
+  return Number(value).toLocaleString(undefined, { maximumSignificantDigits: 3 });
 }
 
 function dataset(d, type) {
@@ -39,9 +51,16 @@ function dataset(d, type) {
     borderWidth: 2,
     pointRadius: d.pointRadius,
     pointHoverRadius: d.pointRadius + 2,
+    marker: !!d.marker,
+    pointStyle: d.marker ? 'crossRot' : 'circle',
+    pointBorderWidth: d.marker ? 3 : 1,
     tension: 0,
     parsing: type === 'bar' ? undefined : false,
   };
+}
+
+function isEmptyMarker(ds) {
+  return ds.marker && ds.data.length === 0;
 }
 
 function thin(points, maxPoints) {
@@ -98,6 +117,11 @@ class RnnChart extends HTMLElement {
     this._publishCount();
   }
 
+  /** Points of the marker series (events such as an overflow), for tests. */
+  markerPoints() {
+    return (this._datasets || []).filter((d) => d.marker).reduce((n, d) => n + d.data.length, 0);
+  }
+
   /** Resets zoom and pan. */
   resetZoom() {
     if (this._chart && this._chart.resetZoom) this._chart.resetZoom();
@@ -123,7 +147,11 @@ class RnnChart extends HTMLElement {
         scales: { x: axisOptions(c.x), y: axisOptions(c.y) },
         plugins: {
           title: { display: !!c.title, text: c.title || '', font: { size: 14, weight: '600' } },
-          legend: { display: c.legend, labels: { boxWidth: 14 } },
+          legend: {
+            display: c.legend,
+            // a marker series (an overflow) is named only once it marks something
+            labels: { boxWidth: 14, filter: (item, data) => !isEmptyMarker(data.datasets[item.datasetIndex]) },
+          },
           zoom,
         },
       },
@@ -135,6 +163,7 @@ class RnnChart extends HTMLElement {
   _publishCount() {
     const total = (this._datasets || []).reduce((n, d) => n + d.data.length, 0);
     this.setAttribute('data-points', String(total));
+    if (this._config) this.setAttribute('data-y-scale', this._config.y.type);
   }
 }
 

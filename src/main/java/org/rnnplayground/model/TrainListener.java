@@ -9,6 +9,13 @@ public interface TrainListener {
     /** After every epoch. */
     void onEpoch(EpochReport report);
 
+    /**
+     * Within epochs: after each of the run's first {@link Trainer#PROGRESS_EVERY_MINIBATCH_FIRST}
+     * minibatches, then at most every {@link Trainer#PROGRESS_INTERVAL_NANOS} of training time, after
+     * the last minibatch of every epoch, and where the loss overflows.
+     */
+    default void onProgress(TrainProgress progress) {}
+
     /** A sample generated after {@code epoch} (every {@code sampleEvery} epochs and after the last). */
     default void onSample(int epoch, Generation sample) {}
 

@@ -22,6 +22,12 @@ public final class Trainer {
     /** A perplexity above this counts as overflow (divergence). */
     public static final double MAX_PERPLEXITY = 1e9;
 
+    /** Training time between two progress reports inside an epoch (a quarter of a second). */
+    public static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
+
+    /** The run's first minibatches each report, so that the start of the curve is drawn in full. */
+    public static final int PROGRESS_EVERY_MINIBATCH_FIRST = 32;
+
     private final LongSupplier nanoTime;
 
     /**
@@ -49,6 +55,8 @@ public final class Trainer {
         RandomGenerator samplerRng = Samplers.rng(config.seed());
         List<EpochReport> reports = new ArrayList<>();
         long start = nanoTime.getAsLong();
+        long lastProgress = start;
+        int steps = 0; // minibatches trained in this run
         for (int epoch = 1; epoch <= config.numEpochs(); epoch++) {
             List<Minibatch> batches = Samplers.epoch(
                             config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng)
@@ -64,7 +72,8 @@ public final class Trainer {
             }
             EpochStats stats = new EpochStats(nanoTime.getAsLong());
             State state = null;
-            for (Minibatch mb : batches) {
+            for (int b = 0; b < batches.size(); b++) {
+                Minibatch mb = batches.get(b);
                 if (cancelled.getAsBoolean()) {
                     return new TrainOutcome(Status.CANCELLED, reports, 0, "cancelled in epoch " + epoch);
                 }
@@ -72,7 +81,10 @@ public final class Trainer {
                 // sequential: carry the values of H, but the model treats them as constants (detach)
                 State in = fresh ? model.beginState(mb.batchSize()) : state;
                 StepResult r = model.trainStep(mb.x(), mb.y(), in, config.hyper());
+                double epochs = epoch - 1 + (b + 1.0) / batches.size();
+                long now = nanoTime.getAsLong();
                 if (!r.finite()) {
+                    listener.onProgress(stats.overflow(epochs, r.gradNorm(), now, start));
                     return diverged(
                             reports,
                             epoch,
@@ -80,13 +92,23 @@ public final class Trainer {
                 }
                 stats.add(r);
                 state = r.state();
+                boolean last = b == batches.size() - 1;
+                steps++;
+                if (last || steps <= PROGRESS_EVERY_MINIBATCH_FIRST || now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                    TrainProgress progress = stats.progress(epochs, r.gradNorm(), now, start);
+                    if (last && !(progress.perplexity() <= MAX_PERPLEXITY)) {
+                        listener.onProgress(stats.overflow(epochs, r.gradNorm(), now, start));
+                        return diverged(
+                                reports,
+                                epoch,
+                                "the perplexity overflowed (" + progress.perplexity() + ") in epoch " + epoch);
+                    }
+                    listener.onProgress(progress);
+                    lastProgress = now;
+                }
             }
             long now = nanoTime.getAsLong();
             EpochReport report = stats.report(epoch, now, start);
-            if (!(report.perplexity() <= MAX_PERPLEXITY)) {
-                return diverged(
-                        reports, epoch, "the perplexity overflowed (" + report.perplexity() + ") in epoch " + epoch);
-            }
             reports.add(report);
             listener.onEpoch(report);
             boolean sampleNow =
@@ -131,6 +153,28 @@ public final class Trainer {
             clipped += r.clipped() ? 1 : 0;
             normSum += r.gradNorm();
             normMax = Math.max(normMax, r.gradNorm());
+        }
+
+        /** The running figures of this epoch after its latest minibatch. */
+        TrainProgress progress(double epochs, double gradNorm, long now, long runStart) {
+            return new TrainProgress(
+                    epochs,
+                    Math.exp(lossSum / tokens),
+                    tokens / (Math.max(1, now - start) / 1e9),
+                    gradNorm,
+                    Duration.ofNanos(now - runStart),
+                    false);
+        }
+
+        /** The point where the loss overflowed. */
+        TrainProgress overflow(double epochs, double gradNorm, long now, long runStart) {
+            return new TrainProgress(
+                    epochs,
+                    Double.POSITIVE_INFINITY,
+                    tokens / (Math.max(1, now - start) / 1e9),
+                    gradNorm,
+                    Duration.ofNanos(now - runStart),
+                    true);
         }
 
         EpochReport report(int epoch, long now, long runStart) {

@@ -16,6 +16,7 @@ import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.TrainListener;
 import org.rnnplayground.model.TrainOutcome;
+import org.rnnplayground.model.TrainProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,6 +195,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             public void onEpoch(EpochReport report) {
                 run.addEpoch(report);
                 publish(RunEvent.Kind.EPOCH, run);
+            }
+
+            @Override
+            public void onProgress(TrainProgress progress) {
+                run.addProgress(progress);
+                publish(RunEvent.Kind.PROGRESS, run);
             }
 
             @Override

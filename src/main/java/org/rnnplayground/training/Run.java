@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.TrainProgress;
 
 /**
  * One run's live state. Written by its training thread and the queue, read through {@link
  * #snapshot}; every method is synchronized, so readers always see a consistent picture.
  */
 final class Run {
+
+    /** Progress points kept per run, about two for every pixel of a chart's width. */
+    static final int MAX_PROGRESS_POINTS = 2000;
 
     private final String id;
     private final UserId owner;
@@ -21,6 +25,7 @@ final class Run {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final List<EpochReport> epochs = new ArrayList<>();
     private final List<RunSample> samples = new ArrayList<>();
+    private final List<TrainProgress> progress = new ArrayList<>();
 
     private RunStatus status = RunStatus.QUEUED;
     private int divergedAtEpoch;
@@ -69,6 +74,24 @@ final class Run {
         epochs.add(report);
     }
 
+    /**
+     * Keeps a progress point; beyond {@link #MAX_PROGRESS_POINTS} every other older point is
+     * dropped (the newest and the overflow always stay), so a long run holds a bounded history.
+     */
+    synchronized void addProgress(TrainProgress point) {
+        progress.add(point);
+        if (progress.size() > MAX_PROGRESS_POINTS) {
+            List<TrainProgress> kept = new ArrayList<>(progress.size() / 2 + 1);
+            for (int i = 0; i < progress.size(); i++) {
+                if (i % 2 == 1 || i == progress.size() - 1 || progress.get(i).overflow()) {
+                    kept.add(progress.get(i));
+                }
+            }
+            progress.clear();
+            progress.addAll(kept);
+        }
+    }
+
     synchronized void addSample(RunSample sample) {
         samples.add(sample);
     }
@@ -81,9 +104,12 @@ final class Run {
         finishedAt = clock.instant();
     }
 
-    /** The trained model of a finished run (for generation), or null. */
+    /**
+     * The trained model of a finished or stopped run (for generation), or null: a diverged model's
+     * parameters overflowed, so it generates nothing worth reading.
+     */
     synchronized CharModel model() {
-        return status.isFinal() ? model : null;
+        return status.isFinal() && status != RunStatus.DIVERGED ? model : null;
     }
 
     synchronized RunSnapshot snapshot(int queuePosition) {
@@ -93,6 +119,7 @@ final class Run {
                 spec,
                 status,
                 epochs,
+                progress,
                 samples,
                 status == RunStatus.QUEUED ? queuePosition : 0,
                 divergedAtEpoch,

@@ -14,6 +14,7 @@ public record RunEvent(Kind kind, RunSnapshot run) {
         QUEUED,
         STARTED,
         EPOCH,
+        PROGRESS,
         SAMPLE,
         ENDED,
         REMOVED

@@ -2,7 +2,9 @@ package org.rnnplayground.training;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.TrainProgress;
 
 /**
  * An immutable picture of a run at one moment, safe to hand to any thread.
@@ -12,6 +14,8 @@ import org.rnnplayground.model.EpochReport;
  * @param spec what it trains
  * @param status where it is
  * @param epochs one report per finished epoch, in order
+ * @param progress progress inside epochs, in order (thinned on long runs); the last one may mark
+ *     the overflow of a diverged run
  * @param samples generated texts, oldest first
  * @param queuePosition 1-based place in the queue while queued, else 0
  * @param divergedAtEpoch the epoch where it diverged, else 0
@@ -26,6 +30,7 @@ public record RunSnapshot(
         RunSpec spec,
         RunStatus status,
         List<EpochReport> epochs,
+        List<TrainProgress> progress,
         List<RunSample> samples,
         int queuePosition,
         int divergedAtEpoch,
@@ -36,12 +41,36 @@ public record RunSnapshot(
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);
+        progress = List.copyOf(progress);
         samples = List.copyOf(samples);
     }
 
-    /** The latest perplexity, or NaN before the first epoch. */
+    /** The latest finite perplexity: of the last epoch, or the running one inside the first, else NaN. */
     public double perplexity() {
+        Optional<TrainProgress> latest = latestProgress();
+        if (latest.isPresent() && (epochs.isEmpty() || latest.get().epochs() > epochs.size())) {
+            return latest.get().perplexity();
+        }
         return epochs.isEmpty() ? Double.NaN : epochs.getLast().perplexity();
+    }
+
+    /** Tokens per second of the latest report (inside the current epoch when there is one), or NaN. */
+    public double tokensPerSecond() {
+        Optional<TrainProgress> latest = latestProgress();
+        if (latest.isPresent() && (epochs.isEmpty() || latest.get().epochs() > epochs.size())) {
+            return latest.get().tokensPerSecond();
+        }
+        return epochs.isEmpty() ? Double.NaN : epochs.getLast().tokensPerSecond();
+    }
+
+    /** The latest progress point that is not an overflow. */
+    private Optional<TrainProgress> latestProgress() {
+        for (int i = progress.size() - 1; i >= 0; i--) {
+            if (!progress.get(i).overflow()) {
+                return Optional.of(progress.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Epochs done. */
@@ -49,12 +78,32 @@ public record RunSnapshot(
         return epochs.size();
     }
 
-    /** Estimated seconds left from the mean epoch time so far, or -1 when unknown. */
+    /** Epochs done with the fraction of the current one (2.5: half of the third), from the progress. */
+    public double epochsDoneFraction() {
+        double fromProgress = latestProgress().map(TrainProgress::epochs).orElse(0.0);
+        return Math.max(epochs.size(), fromProgress);
+    }
+
+    /**
+     * Estimated seconds left from the training time so far, or -1 when unknown: known after the
+     * run's first minibatch, as the time per epoch so far times the epochs left.
+     */
     public double etaSeconds() {
-        if (status != RunStatus.RUNNING || epochs.isEmpty()) {
+        if (status != RunStatus.RUNNING) {
             return -1;
         }
-        double perEpoch = epochs.getLast().elapsed().toNanos() / 1e9 / epochs.size();
-        return perEpoch * (spec.config().numEpochs() - epochs.size());
+        Optional<TrainProgress> latest = latestProgress();
+        double done;
+        double seconds;
+        if (latest.isPresent() && latest.get().epochs() >= epochs.size()) {
+            done = latest.get().epochs();
+            seconds = latest.get().elapsed().toNanos() / 1e9;
+        } else if (!epochs.isEmpty()) {
+            done = epochs.size();
+            seconds = epochs.getLast().elapsed().toNanos() / 1e9;
+        } else {
+            return -1;
+        }
+        return done <= 0 ? -1 : seconds / done * (spec.config().numEpochs() - done);
     }
 }

@@ -38,8 +38,11 @@ class TrainPageIT extends BrowserTest {
         set("batch-size", "8");
         set("epochs", String.valueOf(epochs));
         set("sample-every", String.valueOf(sampleEvery));
-        page.locator("#start-run").click();
-        assertThat(page.locator("#launch-message")).containsText("queued");
+        page.locator("#start-run").dblclick(); // an impatient double click still launches one run
+        // a free slot: it says the run started, not that it is queued
+        assertThat(page.locator("#launch-message")).containsText("started training");
+        assertThat(page.locator("#runs-grid vaadin-grid-cell-content").getByText(Pattern.compile("^r\\d+$")))
+                .hasCount(1);
     }
 
     @Test
@@ -109,7 +112,41 @@ class TrainPageIT extends BrowserTest {
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
                                 .setTimeout(60_000));
         assertThat(page.locator("#run-status")).containsText("Diverged in epoch");
+        // the advice matches the settings: clipping is off in this preset
+        assertThat(page.locator("#run-status")).containsText("no clipping");
+        // every point up to the overflow is drawn, and the overflow is marked
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 2);
+        assertTrue(markerPoints("#ppl-chart") == 1, "one overflow marker on the perplexity chart");
+        assertTrue(markerPoints("#grad-chart") == 1, "one overflow marker on the gradient chart");
+        assertThat(page.locator("#grad-chart")).hasAttribute("data-y-scale", "logarithmic");
+        // a diverged model does not generate
+        assertThat(page.locator("#gen-run")).isDisabled();
+        assertThat(page.locator("#gen-note")).containsText("diverged");
         screenshot("train-page-diverged");
+    }
+
+    /** Points of a chart's overflow marker series (drawn as crosses). */
+    private int markerPoints(String chartSelector) {
+        return ((Number) page.evaluate("sel => document.querySelector(sel).markerPoints()", chartSelector)).intValue();
+    }
+
+    @Test
+    void aLongEpochShowsProgressBeforeItEnds() {
+        openTrainPage(); // the form opens on the book's preset: 8.5, sequential, num_hiddens 512
+        set("max-tokens", "0"); // the whole text, 170,580 characters, at num_hiddens 512: a long epoch
+        set("sample-every", "0");
+        page.locator("#start-run").click();
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 1);
+        // the first point arrived inside the first epoch, with throughput and an ETA
+        assertThat(page.locator("#run-status")).containsText("epoch 1 of 500");
+        assertThat(page.locator("#run-perplexity")).not().hasText("–");
+        assertThat(page.locator("#run-tokens-per-s")).not().hasText("–");
+        assertThat(page.locator("#run-eta")).not().hasText("–");
+        double epochs = Double.parseDouble(page.getAttribute("#run-status", "data-epochs"));
+        assertTrue(epochs > 0 && epochs < 1, "a fraction of the first epoch: " + epochs);
+        screenshot("train-page-long-epoch");
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "STOPPED");
     }
 
     @Test

@@ -106,6 +106,80 @@ class TrainerTest {
         assertEquals(outcome.divergedAtEpoch() - 1, outcome.epochs().size());
     }
 
+    /** Records epochs and progress points, in the order the trainer reports them. */
+    static final class Progress implements TrainListener {
+        final List<EpochReport> epochs = new ArrayList<>();
+        final List<TrainProgress> points = new ArrayList<>();
+
+        @Override
+        public void onEpoch(EpochReport report) {
+            epochs.add(report);
+        }
+
+        @Override
+        public void onProgress(TrainProgress progress) {
+            points.add(progress);
+        }
+    }
+
+    @Test
+    void reportsProgressInsideEachEpochThatEndsOnTheEpochsPerplexity() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 8);
+        Progress seen = new Progress();
+        // each clock read advances 0.1 s: a minibatch reads it once, so after the run's first
+        // minibatches (which all report) every third one does, and the last of each epoch
+        new Trainer(new FakeClock(100_000_000)::next)
+                .run(
+                        config.newScratchModel(TEXT.vocab().vocabSize()),
+                        config,
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        seen,
+                        () -> false);
+        int perEpoch = seen.epochs.getFirst().minibatches();
+        assertTrue(perEpoch >= 4, "enough minibatches to report inside an epoch: " + perEpoch);
+        TrainProgress first = seen.points.getFirst();
+        assertEquals(1.0 / perEpoch, first.epochs(), 1e-12, "the first minibatch reports at once");
+        int total = 8 * perEpoch;
+        int early = Trainer.PROGRESS_EVERY_MINIBATCH_FIRST;
+        assertTrue(total > early + 2 * perEpoch, "enough minibatches after the early ones: " + total);
+        assertTrue(seen.points.size() > seen.epochs.size(), "points inside epochs: " + seen.points.size());
+        assertTrue(seen.points.size() < total, "later minibatches report by time: " + seen.points.size());
+        for (int i = 0; i < early; i++) {
+            assertEquals((i + 1.0) / perEpoch, seen.points.get(i).epochs(), 1e-9, "early minibatch " + i);
+        }
+        for (int i = 1; i < seen.points.size(); i++) {
+            assertTrue(seen.points.get(i).epochs() > seen.points.get(i - 1).epochs(), "x grows at " + i);
+            assertFalse(seen.points.get(i).overflow());
+        }
+        for (EpochReport e : seen.epochs) {
+            TrainProgress end = seen.points.stream()
+                    .filter(p -> p.epochs() == e.epoch())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no point at the end of epoch " + e.epoch()));
+            assertEquals(e.perplexity(), end.perplexity(), 1e-12);
+        }
+    }
+
+    @Test
+    void theOverflowIsReportedWhereItHappened() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 30).withHyper(TrainHyper.unclipped(1000));
+        Progress seen = new Progress();
+        TrainOutcome outcome = new Trainer(System::nanoTime)
+                .run(
+                        config.newScratchModel(TEXT.vocab().vocabSize()),
+                        config,
+                        TEXT.corpus(),
+                        TEXT.vocab(),
+                        seen,
+                        () -> false);
+        assertEquals(Status.DIVERGED, outcome.status());
+        TrainProgress last = seen.points.getLast();
+        assertTrue(last.overflow(), "the last point marks the overflow");
+        assertTrue(last.epochs() > outcome.divergedAtEpoch() - 1 && last.epochs() <= outcome.divergedAtEpoch());
+        assertEquals(1, seen.points.stream().filter(TrainProgress::overflow).count());
+    }
+
     @Test
     void stopsWithinOneMinibatchWhenCancelled() {
         Recording model = new Recording(

@@ -18,6 +18,7 @@ import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.Generator;
 import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
 
@@ -81,7 +82,13 @@ class GenerationPanel extends Div {
                 && snapshot.status().isFinal()
                 && models.model(snapshot.id(), owner).isPresent();
         generate.setEnabled(ready);
-        note.setText(ready ? getTranslation("train.gen.ready", snapshot.id()) : getTranslation("train.gen.notReady"));
+        if (snapshot != null && snapshot.status() == RunStatus.DIVERGED) {
+            output.setText("");
+            note.setText(getTranslation("train.gen.diverged", snapshot.id()));
+        } else {
+            note.setText(
+                    ready ? getTranslation("train.gen.ready", snapshot.id()) : getTranslation("train.gen.notReady"));
+        }
     }
 
     private void generate() {

@@ -16,9 +16,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.TrainProgress;
 import org.rnnplayground.training.RunExport;
 import org.rnnplayground.training.RunSample;
 import org.rnnplayground.training.RunSnapshot;
@@ -54,6 +56,8 @@ class RunDetail extends Div {
 
     private RunSnapshot shown;
     private int plottedEpochs;
+    private double plottedProgress; // x of the last progress point sent to the charts
+    private boolean gradLog;
     private int shownSamples;
 
     RunDetail(Function<String, Boolean> stopRun) {
@@ -92,19 +96,7 @@ class RunDetail extends Div {
                 Axis.linear(getTranslation("train.chart.gradNorm"))));
         gradChart.setId("grad-chart");
         gradChart.setHeight("220px");
-        logScale.addValueChangeListener(e -> perplexityChart.setConfig(perplexityChart
-                .getConfig()
-                .withY(
-                        e.getValue()
-                                ? Axis.log(getTranslation("train.chart.perplexity"))
-                                : Axis.linear(getTranslation("train.chart.perplexity")))));
-        smoothing.addValueChangeListener(e -> redraw());
-        logScale.addValueChangeListener(e -> perplexityChart.setConfig(perplexityChart
-                .getConfig()
-                .withY(
-                        e.getValue()
-                                ? Axis.log(getTranslation("train.chart.perplexity"))
-                                : Axis.linear(getTranslation("train.chart.perplexity")))));
+        logScale.addValueChangeListener(e -> redraw());
         smoothing.addValueChangeListener(e -> redraw());
         samples.setId("samples");
         samples.addClassName("samples");
@@ -154,16 +146,16 @@ class RunDetail extends Div {
             return;
         }
         status.setText(statusText(run));
+        status.getElement().setAttribute("data-epochs", String.valueOf(run.epochsDoneFraction()));
         status.getElement().setAttribute("data-status", run.status().name());
         status.getElement().setAttribute("data-run", run.id());
         stop.setEnabled(!run.status().isFinal());
         perplexity.setText(
                 Double.isFinite(run.perplexity()) ? String.format(getLocale(), "%.3f", run.perplexity()) : "–");
         tokensPerSecond.setText(
-                run.epochs().isEmpty()
-                        ? "–"
-                        : String.format(
-                                getLocale(), "%,.0f", run.epochs().getLast().tokensPerSecond()));
+                Double.isFinite(run.tokensPerSecond())
+                        ? String.format(getLocale(), "%,.0f", run.tokensPerSecond())
+                        : "–");
         double etaSeconds = run.etaSeconds();
         eta.setText(etaSeconds < 0 ? "–" : formatDuration(etaSeconds));
         clipped.setText(
@@ -173,46 +165,141 @@ class RunDetail extends Div {
                                 getLocale(),
                                 "%.0f %%",
                                 100 * run.epochs().getLast().clippedShare()));
-        if (!sameRun || smoothing.getValue() || run.epochs().size() < plottedEpochs) {
+        if (!sameRun
+                || smoothing.getValue()
+                || run.epochs().size() < plottedEpochs
+                || overflow(run).isPresent()
+                || gradNeedsLog(run) != gradLog) {
             redraw();
         } else {
-            appendNewEpochs(run);
+            appendNew(run);
         }
         showSamples(run, sameRun);
     }
 
+    /**
+     * Draws both charts anew: per epoch, the running figures inside epochs, and where the loss
+     * overflowed. Both share the x range of the whole run, 0 to its number of epochs.
+     */
     private void redraw() {
         RunSnapshot run = shown;
         if (run == null) {
             return;
         }
         plottedEpochs = run.epochs().size();
-        perplexityChart.setSeries(List.of(Series.line(
-                getTranslation("train.chart.perplexity"),
+        plottedProgress = lastProgressX(run);
+        gradLog = gradNeedsLog(run);
+        Axis x = Axis.linear(getTranslation("train.chart.epoch"))
+                .withRange(0.0, (double) run.spec().config().numEpochs());
+        String pplTitle = getTranslation("train.chart.perplexity");
+        perplexityChart.setConfig(perplexityChart
+                .getConfig()
+                .withX(x)
+                .withY(logScale.getValue() ? Axis.log(pplTitle) : Axis.linear(pplTitle)));
+        String gradTitle = getTranslation("train.chart.gradNorm");
+        gradChart.setConfig(
+                gradChart.getConfig().withX(x).withY(gradLog ? Axis.log(gradTitle) : Axis.linear(gradTitle)));
+
+        Optional<TrainProgress> overflow = overflow(run);
+        List<Series> ppl = new ArrayList<>();
+        ppl.add(Series.lineWithPoints(
+                getTranslation("train.chart.perEpoch"),
                 ChartColors.color(0),
-                perplexityPoints(run.epochs(), smoothing.getValue()))));
+                perplexityPoints(run.epochs(), smoothing.getValue())));
+        ppl.add(Series.line(
+                getTranslation("train.chart.withinEpoch"),
+                ChartColors.color(2),
+                progressPoints(run.progress(), false)));
+        ppl.add(Series.marker(
+                getTranslation("train.chart.overflow"),
+                ChartColors.color(5),
+                overflow.map(o -> List.of(new Point(o.epochs(), lastFinite(run, false))))
+                        .orElse(List.of())));
+        perplexityChart.setSeries(ppl);
+
         List<Series> grad = new ArrayList<>();
-        grad.add(Series.line(
+        grad.add(Series.lineWithPoints(
                 getTranslation("train.chart.meanGrad"), ChartColors.color(1), gradPoints(run.epochs(), false)));
         grad.add(Series.scatter(
-                getTranslation("train.chart.maxGrad"), ChartColors.color(5), gradPoints(run.epochs(), true)));
+                getTranslation("train.chart.maxGrad"), ChartColors.color(4), gradPoints(run.epochs(), true)));
+        grad.add(Series.line(
+                getTranslation("train.chart.gradWithinEpoch"),
+                ChartColors.color(2),
+                progressPoints(run.progress(), true)));
+        grad.add(Series.marker(
+                getTranslation("train.chart.overflow"),
+                ChartColors.color(5),
+                overflow.map(o -> List.of(new Point(o.epochs(), lastFinite(run, true))))
+                        .orElse(List.of())));
         if (run.spec().config().hyper().clip()) {
             double theta = run.spec().config().hyper().theta();
             grad.add(Series.dashed(
                     getTranslation("train.chart.theta", theta),
                     ChartColors.color(7),
-                    List.of(new Point(1, theta), new Point(run.spec().config().numEpochs(), theta))));
+                    List.of(new Point(0, theta), new Point(run.spec().config().numEpochs(), theta))));
         }
         gradChart.setSeries(grad);
     }
 
-    private void appendNewEpochs(RunSnapshot run) {
+    private void appendNew(RunSnapshot run) {
         List<EpochReport> fresh =
                 run.epochs().subList(plottedEpochs, run.epochs().size());
         plottedEpochs = run.epochs().size();
+        List<TrainProgress> newProgress = run.progress().stream()
+                .filter(p -> p.epochs() > plottedProgress)
+                .toList();
+        plottedProgress = lastProgressX(run);
         perplexityChart.appendPoints(0, perplexityPoints(fresh, false));
+        perplexityChart.appendPoints(1, progressPoints(newProgress, false));
         gradChart.appendPoints(0, gradPoints(fresh, false));
         gradChart.appendPoints(1, gradPoints(fresh, true));
+        gradChart.appendPoints(2, progressPoints(newProgress, true));
+    }
+
+    private static double lastProgressX(RunSnapshot run) {
+        return run.progress().isEmpty() ? 0 : run.progress().getLast().epochs();
+    }
+
+    /** Where the run's loss overflowed, if it did. */
+    static Optional<TrainProgress> overflow(RunSnapshot run) {
+        return run.progress().stream().filter(TrainProgress::overflow).findFirst();
+    }
+
+    /** The last finite perplexity (or gradient norm) before an overflow: where its marker sits. */
+    private static double lastFinite(RunSnapshot run, boolean grad) {
+        double last = grad ? 1 : run.spec().vocab().vocabSize();
+        for (TrainProgress p : run.progress()) {
+            double v = grad ? p.gradNorm() : p.perplexity();
+            if (!p.overflow() && Double.isFinite(v) && v > 0) {
+                last = v;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Whether the gradient norms span two orders of magnitude or more, or overflowed, so that a log
+     * axis shows the small ones too.
+     */
+    static boolean gradNeedsLog(RunSnapshot run) {
+        if (overflow(run).isPresent()) {
+            return true; // the norm grew without bound
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (TrainProgress p : run.progress()) {
+            if (Double.isFinite(p.gradNorm()) && p.gradNorm() > 0) {
+                min = Math.min(min, p.gradNorm());
+                max = Math.max(max, p.gradNorm());
+            }
+        }
+        for (EpochReport e : run.epochs()) {
+            if (Double.isFinite(e.maxGradNorm()) && e.maxGradNorm() > 0) {
+                min = Math.min(min, e.meanGradNorm() > 0 ? e.meanGradNorm() : e.maxGradNorm());
+                max = Math.max(max, e.maxGradNorm());
+            }
+        }
+        return max > 0 && max / min >= 100;
     }
 
     /** Perplexity per epoch; non-finite values (a diverged epoch) are left out. */
@@ -225,6 +312,18 @@ class RunDetail extends Div {
             }
             ema = Double.isNaN(ema) ? e.perplexity() : 0.8 * ema + 0.2 * e.perplexity();
             points.add(new Point(e.epoch(), smooth ? ema : e.perplexity()));
+        }
+        return points;
+    }
+
+    /** Running perplexity (or the latest gradient norm) inside epochs, at fractional epochs. */
+    static List<Point> progressPoints(List<TrainProgress> progress, boolean grad) {
+        List<Point> points = new ArrayList<>(progress.size());
+        for (TrainProgress p : progress) {
+            double v = grad ? p.gradNorm() : p.perplexity();
+            if (!p.overflow() && Double.isFinite(v)) {
+                points.add(new Point(p.epochs(), v));
+            }
         }
         return points;
     }
@@ -275,10 +374,24 @@ class RunDetail extends Div {
         int total = run.spec().config().numEpochs();
         return switch (run.status()) {
             case QUEUED -> getTranslation("train.status.queued", run.queuePosition());
-            case RUNNING -> getTranslation("train.status.running", run.epochsDone(), total);
+            case RUNNING -> {
+                double done = run.epochsDoneFraction();
+                int current = Math.min(total, run.epochsDone() + 1);
+                int percent = (int) Math.floor(100 * (done - run.epochsDone()));
+                yield run.progress().isEmpty()
+                        ? getTranslation("train.status.starting", total)
+                        : getTranslation("train.status.running", current, total, percent);
+            }
             case FINISHED -> getTranslation("train.status.finished", run.epochsDone());
             case STOPPED -> getTranslation("train.status.stopped", run.epochsDone());
-            case DIVERGED -> getTranslation("train.status.diverged", run.divergedAtEpoch());
+            case DIVERGED ->
+                getTranslation(
+                        run.spec().config().hyper().clip() ? "train.status.divergedClipped" : "train.status.diverged",
+                        run.divergedAtEpoch(),
+                        run.spec().config().hyper().lr(),
+                        run.spec().config().hyper().clip()
+                                ? run.spec().config().hyper().theta()
+                                : 0);
             case FAILED -> getTranslation("train.status.failed", run.message());
         };
     }

@@ -32,6 +32,7 @@ import org.rnnplayground.training.RunEvent;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.RunRegistry;
 import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
 import org.rnnplayground.ui.Throttle;
@@ -60,6 +61,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     final TrainForm form = new TrainForm();
     final Paragraph textInfo = new Paragraph();
     final Paragraph launchMessage = new Paragraph();
+    private RunSnapshot launched; // the run the launch message speaks of
     final Grid<RunSnapshot> runs = new Grid<>();
     final RunDetail detail;
     final GenerationPanel generation;
@@ -92,7 +94,15 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         intro.addClassName("muted");
         textInfo.setId("train-text");
         launchMessage.setId("launch-message");
-        form.start.addClickListener(e -> launch());
+        // one click, one run: the button is disabled in the browser at the click, until the server answered
+        form.start.setDisableOnClick(true);
+        form.start.addClickListener(e -> {
+            try {
+                launch();
+            } finally {
+                form.start.setEnabled(true);
+            }
+        });
 
         detail = new RunDetail(id -> queue.stop(id, user));
         detail.setId("run-detail");
@@ -127,7 +137,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
                         Axis.log(getTranslation("train.chart.perplexity")))
                 .withZoom(true));
         compare.setId("compare-chart");
-        compare.setHeight("240px");
+        compare.setHeight("380px");
 
         Div runsCard = new Div(new H3(getTranslation("train.runs.title")), runs);
         runsCard.addClassName("card");
@@ -259,6 +269,9 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
                 runList.addFirst(run);
             }
             compareChanged |= runs.getSelectedItems().stream().anyMatch(s -> s.id().equals(e.getKey()));
+            if (run != null) {
+                describeLaunch(run);
+            }
             if (run != null && detail.shown() != null && detail.shown().id().equals(run.id())) {
                 detail.show(run);
                 generation.show(run, user);
@@ -267,6 +280,23 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         runView.refreshAll();
         if (compareChanged) {
             redrawCompare();
+        }
+    }
+
+    /**
+     * Says what became of the run just launched while that is news: started at once, or queued at
+     * its place; the message goes once the run started from the queue or ended (its card says so).
+     */
+    private void describeLaunch(RunSnapshot run) {
+        if (launched == null || !launched.id().equals(run.id())) {
+            return;
+        }
+        switch (run.status()) {
+            case QUEUED -> launchMessage.setText(getTranslation("train.launch.queued", run.id(), run.queuePosition()));
+            case RUNNING ->
+                launchMessage.setText(
+                        launched.status() == RunStatus.RUNNING ? getTranslation("train.launch.started", run.id()) : "");
+            default -> launchMessage.setText("");
         }
     }
 
@@ -329,7 +359,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         }
         RunSnapshot run = result.run().orElseThrow();
         launchMessage.removeClassName("message-error");
-        launchMessage.setText(getTranslation("train.launch.queued", run.id()));
+        launched = run;
+        describeLaunch(run);
         if (indexOf(run.id()) < 0) {
             runList.addFirst(run);
             runView.refreshAll();

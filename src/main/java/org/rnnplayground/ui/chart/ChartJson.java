@@ -39,6 +39,7 @@ final class ChartJson {
             m.put("showLine", s.showLine());
             m.put("dashed", s.dashed());
             m.put("pointRadius", s.pointRadius());
+            m.put("marker", s.marker());
             m.put("data", s.points());
             out.add(m);
         }

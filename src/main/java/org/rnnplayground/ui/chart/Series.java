@@ -11,9 +11,20 @@ import java.util.List;
  * @param showLine draw a line through the points
  * @param dashed draw the line dashed (fitted lines, reference levels)
  * @param pointRadius radius of point markers in pixels (0 for none)
+ * @param marker draw the points as large crosses: events such as an overflow, not measurements
  */
 public record Series(
-        String label, String color, List<Point> points, boolean showLine, boolean dashed, int pointRadius) {
+        String label,
+        String color,
+        List<Point> points,
+        boolean showLine,
+        boolean dashed,
+        int pointRadius,
+        boolean marker) {
+
+    public Series(String label, String color, List<Point> points, boolean showLine, boolean dashed, int pointRadius) {
+        this(label, color, points, showLine, dashed, pointRadius, false);
+    }
 
     public Series {
         points = List.copyOf(points);
@@ -37,7 +48,17 @@ public record Series(
         return new Series(label, color, points, true, true, 0);
     }
 
+    /** Events marked by large crosses, such as where a run's loss overflowed. */
+    public static Series marker(String label, String color, List<Point> points) {
+        return new Series(label, color, points, false, false, 8, true);
+    }
+
+    /** A line with small markers on its points, for few measurements (one per epoch). */
+    public static Series lineWithPoints(String label, String color, List<Point> points) {
+        return new Series(label, color, points, true, false, 2, false);
+    }
+
     public Series withPoints(List<Point> newPoints) {
-        return new Series(label, color, newPoints, showLine, dashed, pointRadius);
+        return new Series(label, color, newPoints, showLine, dashed, pointRadius, marker);
     }
 }
