@@ -95,7 +95,7 @@ public final class TrainCommand {
                     }
                 };
         TrainOutcome outcome =
-                new Trainer(System::nanoTime).run(model, config, corpus, text.vocab(), listener, () -> false);
+                new Trainer(System::nanoTime).run(model, config, corpus, text.codec(), listener, () -> false);
         long tokens = outcome.epochs().stream().mapToLong(EpochReport::tokens).sum();
         double seconds = outcome.epochs().stream()
                         .map(EpochReport::epochTime)

@@ -1,14 +1,11 @@
 package org.rnnplayground.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.text.TokenCodec;
 
 /**
  * Generation as d2l's {@code predict_ch8}: feed the prefix one token at a time to warm up the state,
@@ -16,58 +13,35 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Generator {
 
-    /** Token index of {@code <unk>} in every vocabulary of this app. */
-    static final int UNK = 0;
-
     private Generator() {}
 
     /**
-     * Character-level generation from a text prefix.
+     * Generation from a text prefix, read and written as the run's text: the prefix is cleaned and
+     * tokenized by {@code codec} (unknown tokens are fed as {@code <unk>} and listed in {@link
+     * Generation#unknown()}), and the tokens are decoded by it (words joined by spaces).
      *
-     * @param prefix at least one character; characters outside the vocabulary are fed as {@code <unk>}
-     *     and reported in {@link Generation#notes()}
+     * @param prefix text with at least one token once cleaned as the run's text was
      * @param numPreds how many tokens to predict after the prefix
-     * @param indexOf the vocabulary's token-to-index map (unknown tokens to 0, {@code <unk>})
-     * @param tokenAt the vocabulary's index-to-token map
      */
     public static Generation generate(
-            CharModel model,
-            String prefix,
-            int numPreds,
-            Decoding decoding,
-            ToIntFunction<String> indexOf,
-            IntFunction<String> tokenAt) {
-        if (prefix.isEmpty()) {
-            throw new IllegalArgumentException("the prefix needs at least one character");
-        }
-        int[] codePoints = prefix.codePoints().toArray();
-        int[] prefixTokens = new int[codePoints.length];
-        Set<String> unknown = new LinkedHashSet<>();
-        for (int i = 0; i < codePoints.length; i++) {
-            String c = Character.toString(codePoints[i]);
-            prefixTokens[i] = indexOf.applyAsInt(c);
-            if (prefixTokens[i] == UNK) {
-                unknown.add(c);
-            }
+            CharModel model, TokenCodec codec, String prefix, int numPreds, Decoding decoding) {
+        TokenCodec.Encoded encoded = codec.encode(prefix);
+        int[] prefixTokens = encoded.indices();
+        if (prefixTokens.length == 0) {
+            throw new IllegalArgumentException(
+                    "the prefix \"" + prefix + "\" has no tokens once cleaned as the text was");
         }
         int[] all = predictTokens(model, prefixTokens, numPreds, decoding);
-        StringBuilder text = new StringBuilder();
-        StringBuilder predicted = new StringBuilder();
         List<Integer> tokens = new ArrayList<>(all.length);
-        for (int i = 0; i < all.length; i++) {
-            String token = tokenAt.apply(all[i]);
-            text.append(token);
-            if (i >= prefixTokens.length) {
-                predicted.append(token);
-            }
-            tokens.add(all[i]);
+        for (int t : all) {
+            tokens.add(t);
         }
-        List<String> notes = new ArrayList<>();
-        for (String c : unknown) {
-            notes.add("'" + c + "' (U+" + String.format("%04X", c.codePointAt(0))
-                    + ") is not in the vocabulary; it was fed as <unk>");
-        }
-        return new Generation(prefix, text.toString(), predicted.toString(), tokens, notes);
+        return new Generation(
+                prefix,
+                codec.decode(all),
+                codec.decode(all, prefixTokens.length, all.length),
+                tokens,
+                encoded.unknown());
     }
 
     /**

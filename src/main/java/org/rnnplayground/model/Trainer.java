@@ -10,7 +10,7 @@ import org.rnnplayground.model.TrainOutcome.Status;
 import org.rnnplayground.sampling.Minibatch;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.sampling.Samplers;
-import org.rnnplayground.text.Vocabulary;
+import org.rnnplayground.text.TokenCodec;
 
 /**
  * The book's training loop ({@code train_ch8} and {@code train_epoch_ch8}, d2l 8.5.5) for any
@@ -41,7 +41,7 @@ public final class Trainer {
      * Trains {@code model} on {@code corpus} for {@code config.numEpochs()} epochs.
      *
      * @param corpus token indices of the whole training text, [corpus_length]
-     * @param vocab maps generation prefixes to indices and back
+     * @param codec reads generation prefixes and writes generated tokens as the text does
      * @param cancelled polled before every minibatch; when it turns true the run stops within one
      *     minibatch and the partial epoch is discarded
      */
@@ -49,7 +49,7 @@ public final class Trainer {
             CharModel model,
             TrainConfig config,
             int[] corpus,
-            Vocabulary vocab,
+            TokenCodec codec,
             TrainListener listener,
             BooleanSupplier cancelled) {
         RandomGenerator samplerRng = Samplers.rng(config.seed());
@@ -120,9 +120,7 @@ public final class Trainer {
                                 config.decoding().temperature(),
                                 config.decoding().seed() + epoch);
                 listener.onSample(
-                        epoch,
-                        Generator.generate(
-                                model, config.prefix(), config.numPreds(), decoding, vocab::indexOf, vocab::tokenAt));
+                        epoch, Generator.generate(model, codec, config.prefix(), config.numPreds(), decoding));
             }
         }
         return new TrainOutcome(Status.COMPLETED, reports, 0, "trained " + config.numEpochs() + " epochs");

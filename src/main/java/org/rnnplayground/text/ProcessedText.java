@@ -85,10 +85,12 @@ public record ProcessedText(
      * @return vocabulary indices, {@code [numTokens]}; unknown tokens are {@link Vocabulary#UNK_INDEX}
      */
     public int[] encode(String rawText) {
-        Tokenizer tokenizer = tokenizer();
-        return options.cleaning().cleanLines(rawText, options.lowerCase()).stream()
-                .flatMapToInt(line -> Arrays.stream(vocab.encode(tokenizer.tokenize(line))))
-                .toArray();
+        return codec().encode(rawText).indices();
+    }
+
+    /** How this text reads new text and writes tokens back, for a run to keep. */
+    public TokenCodec codec() {
+        return TokenCodec.of(this);
     }
 
     /** @return counts of unigrams up to {@code maxOrder}-grams of these tokens (all tokens, before minFreq) */

@@ -205,7 +205,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
             @Override
             public void onSample(int epoch, Generation sample) {
-                run.addSample(new RunSample(epoch, sample.text(), sample.notes()));
+                run.addSample(new RunSample(epoch, sample.text(), sample.unknown()));
                 publish(RunEvent.Kind.SAMPLE, run);
             }
         };

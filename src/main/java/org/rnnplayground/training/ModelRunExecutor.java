@@ -22,7 +22,7 @@ public final class ModelRunExecutor implements RunExecutor {
         NativeThreads.limitTo(nativeThreads);
         CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
         TrainOutcome outcome = new Trainer(System::nanoTime)
-                .run(model, spec.config(), spec.corpus(), spec.vocab(), listener, cancelled);
+                .run(model, spec.config(), spec.corpus(), spec.codec(), listener, cancelled);
         model.releaseWorkingMemory(); // a finished run's model only generates: keep its parameters
         return new Result(outcome, model);
     }

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param epoch the epoch it followed
  * @param text prefix and prediction
- * @param notes remarks such as prefix characters outside the vocabulary
+ * @param unknown tokens of the prefix outside the vocabulary, fed as {@code <unk>}
  */
-public record RunSample(int epoch, String text, List<String> notes) {
+public record RunSample(int epoch, String text, List<String> unknown) {
 
     public RunSample {
-        notes = List.copyOf(notes);
+        unknown = List.copyOf(unknown);
     }
 }

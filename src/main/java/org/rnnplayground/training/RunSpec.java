@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.Vocabulary;
 
 /**
@@ -11,23 +12,20 @@ import org.rnnplayground.text.Vocabulary;
  * changing the text later does not touch a queued run) and the validated model configuration.
  *
  * @param textName display name of the text
- * @param options how the text was tokenized
- * @param vocab the text's vocabulary
+ * @param codec how the text was cleaned and tokenized, and its vocabulary: the run reads its prefix
+ *     and writes its samples with it
  * @param corpus token indices the run trains on, already cut to {@code maxTokens}, [corpus_length]
  * @param maxTokens the cut applied (0 for the whole text), d2l's {@code max_tokens}
  * @param config the model and training configuration
  * @param model which implementation and architecture trains (from scratch, or DL4J layers)
  */
 public record RunSpec(
-        String textName,
-        TextOptions options,
-        Vocabulary vocab,
-        int[] corpus,
-        int maxTokens,
-        TrainConfig config,
-        ModelSpec model) {
+        String textName, TokenCodec codec, int[] corpus, int maxTokens, TrainConfig config, ModelSpec model) {
 
     public RunSpec {
+        if (codec == null) {
+            throw new IllegalArgumentException("a run needs its text's codec");
+        }
         if (corpus == null || corpus.length == 0) {
             throw new IllegalArgumentException("the text has no tokens to train on");
         }
@@ -45,15 +43,19 @@ public record RunSpec(
      * @param corpus the full corpus, [corpus_length]; copied
      */
     public static RunSpec of(
-            String textName,
-            TextOptions options,
-            Vocabulary vocab,
-            int[] corpus,
-            int maxTokens,
-            TrainConfig config,
-            ModelSpec model) {
+            String textName, TokenCodec codec, int[] corpus, int maxTokens, TrainConfig config, ModelSpec model) {
         int n = maxTokens > 0 ? Math.min(maxTokens, corpus.length) : corpus.length;
-        return new RunSpec(textName, options, vocab, Arrays.copyOf(corpus, n), maxTokens, config, model);
+        return new RunSpec(textName, codec, Arrays.copyOf(corpus, n), maxTokens, config, model);
+    }
+
+    /** How the text was tokenized. */
+    public TextOptions options() {
+        return codec.options();
+    }
+
+    /** The text's vocabulary. */
+    public Vocabulary vocab() {
+        return codec.vocab();
     }
 
     /** Minibatch predictions in one epoch, for ETA estimates before the first epoch ends. */

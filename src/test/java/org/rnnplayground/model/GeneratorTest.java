@@ -1,10 +1,12 @@
 package org.rnnplayground.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,7 +30,7 @@ class GeneratorTest {
     }
 
     Generation run(ScratchRnn m, String prefix, Decoding d) {
-        return Generator.generate(m, prefix, 30, d, TEXT.vocab()::indexOf, TEXT.vocab()::tokenAt);
+        return Generator.generate(m, TEXT.codec(), prefix, 30, d);
     }
 
     @Test
@@ -40,7 +42,7 @@ class GeneratorTest {
         assertTrue(a.text().startsWith("time "));
         assertTrue(a.text().endsWith(a.predicted()));
         assertEquals(35, a.tokens().size());
-        assertTrue(a.notes().isEmpty());
+        assertTrue(a.unknown().isEmpty());
     }
 
     @Test
@@ -59,13 +61,38 @@ class GeneratorTest {
     }
 
     @Test
-    void unknownCharactersAreFedAsUnkWithANote() {
-        Generation g = run(model(), "tiXe", Decoding.greedyArgmax());
-        assertTrue(g.text().startsWith("ti<unk>e"), g.text());
+    void unknownCharactersAreFedAsUnkAndListedOnce() {
+        // book cleaning lower-cases the prefix as it did the text: X becomes x, which the text lacks
+        Generation g = run(model(), "tiXe Xx", Decoding.greedyArgmax());
+        assertTrue(g.text().startsWith("ti<unk>e <unk><unk>"), g.text());
         assertEquals(0, g.tokens().get(2));
-        assertEquals(1, g.notes().size());
-        assertTrue(g.notes().get(0).contains("'X'"), g.notes().get(0));
+        assertEquals(List.of("x"), g.unknown());
         assertThrows(IllegalArgumentException.class, () -> run(model(), "", Decoding.greedyArgmax()));
+        assertThrows(IllegalArgumentException.class, () -> run(model(), "!?", Decoding.greedyArgmax()));
+    }
+
+    @Test
+    void aWordModelReadsItsPrefixAsWordsAndWritesWordsWithSpaces() {
+        ProcessedText words = TextPipeline.process(
+                "the time machine by h g wells\nthe time traveller for so it will be convenient",
+                TextOptions.bookWords());
+        ScratchRnn m = ScratchRnn.create(words.vocabSize(), 16, Activation.TANH, DataType.FLOAT, 3);
+        Generation g = Generator.generate(m, words.codec(), "The Time  traveller, XYZZY", 5, Decoding.greedyArgmax());
+        assertEquals(List.of("xyzzy"), g.unknown(), "one unknown word, listed once");
+        assertEquals(4 + 5, g.tokens().size(), "four prefix words, five predicted");
+        String[] written = g.text().split(" ");
+        assertEquals(9, written.length, "words joined by single spaces: " + g.text());
+        assertEquals(
+                List.of("the", "time", "traveller", "<unk>"), List.of(written).subList(0, 4));
+        assertTrue(g.text().endsWith(g.predicted()));
+        assertFalse(g.predicted().startsWith(" "));
+    }
+
+    @Test
+    void aTrailingSpaceInACharacterPrefixIsKept() {
+        Generation g = run(model(), "time ", Decoding.greedyArgmax());
+        assertTrue(g.text().startsWith("time "), g.text());
+        assertEquals(5 + 30, g.tokens().size());
     }
 
     @Test

@@ -34,15 +34,14 @@ class TrainerTest {
         ScratchRnn model = config.newScratchModel(TEXT.vocab().vocabSize());
         List<EpochReport> seen = new ArrayList<>();
         TrainOutcome outcome =
-                new Trainer(System::nanoTime).run(model, config, TEXT.corpus(), TEXT.vocab(), seen::add, () -> false);
+                new Trainer(System::nanoTime).run(model, config, TEXT.corpus(), TEXT.codec(), seen::add, () -> false);
         assertEquals(Status.COMPLETED, outcome.status());
         assertEquals(150, seen.size());
         double first = seen.get(0).perplexity();
         assertTrue(
                 Math.abs(first - TEXT.vocab().vocabSize()) < 0.3 * TEXT.vocab().vocabSize(), "first epoch " + first);
         assertTrue(outcome.finalPerplexity() < 1.1, "final perplexity " + outcome.finalPerplexity());
-        String sample = Generator.generate(
-                        model, "hel", 9, Decoding.greedyArgmax(), TEXT.vocab()::indexOf, TEXT.vocab()::tokenAt)
+        String sample = Generator.generate(model, TEXT.codec(), "hel", 9, Decoding.greedyArgmax())
                 .text();
         assertEquals("hello world ", sample);
     }
@@ -53,7 +52,7 @@ class TrainerTest {
             Recording model =
                     new Recording(small(kind, 2).newScratchModel(TEXT.vocab().vocabSize()));
             new Trainer(System::nanoTime)
-                    .run(model, small(kind, 2), TEXT.corpus(), TEXT.vocab(), TrainListener.none(), () -> false);
+                    .run(model, small(kind, 2), TEXT.corpus(), TEXT.codec(), TrainListener.none(), () -> false);
             int perEpoch = model.inputs.size() / 2;
             assertTrue(perEpoch >= 3, "enough minibatches to test");
             for (int k = 0; k < model.inputs.size(); k++) {
@@ -78,7 +77,7 @@ class TrainerTest {
                         config.newScratchModel(TEXT.vocab().vocabSize()),
                         config,
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         seen::add,
                         () -> false);
         EpochReport r = seen.get(0);
@@ -98,7 +97,7 @@ class TrainerTest {
                         config.newScratchModel(TEXT.vocab().vocabSize()),
                         config,
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         TrainListener.none(),
                         () -> false);
         assertEquals(Status.DIVERGED, outcome.status(), outcome.message());
@@ -133,7 +132,7 @@ class TrainerTest {
                         config.newScratchModel(TEXT.vocab().vocabSize()),
                         config,
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         seen,
                         () -> false);
         int perEpoch = seen.epochs.getFirst().minibatches();
@@ -170,7 +169,7 @@ class TrainerTest {
                         config.newScratchModel(TEXT.vocab().vocabSize()),
                         config,
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         seen,
                         () -> false);
         assertEquals(Status.DIVERGED, outcome.status());
@@ -190,7 +189,7 @@ class TrainerTest {
                         model,
                         small(SamplerKind.RANDOM, 50),
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         TrainListener.none(),
                         () -> polls.incrementAndGet() > 5);
         assertEquals(Status.CANCELLED, outcome.status());
@@ -206,7 +205,7 @@ class TrainerTest {
                         config.newScratchModel(TEXT.vocab().vocabSize()),
                         config,
                         TEXT.corpus(),
-                        TEXT.vocab(),
+                        TEXT.codec(),
                         new TrainListener() {
                             @Override
                             public void onEpoch(EpochReport report) {}

@@ -66,13 +66,7 @@ class LocalTrainingTest {
     private static RunSpec spec(String name) {
         var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
         return RunSpec.of(
-                name,
-                text.options(),
-                text.vocab(),
-                text.corpus(),
-                0,
-                TrainConfig.book().withBatch(2, 3),
-                ModelSpec.scratch());
+                name, text.codec(), text.corpus(), 0, TrainConfig.book().withBatch(2, 3), ModelSpec.scratch());
     }
 
     private LocalTraining start(TrainingLimits limits) {

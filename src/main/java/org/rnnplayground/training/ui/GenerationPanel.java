@@ -17,6 +17,7 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.Generator;
+import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
@@ -37,6 +38,7 @@ class GenerationPanel extends Div {
     private final Executor executor;
     private RunSnapshot run;
     private UserId user;
+    private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the panel chose, not the learner
 
     GenerationPanel(TrainedModels models, Executor executor) {
         this.models = models;
@@ -45,7 +47,7 @@ class GenerationPanel extends Div {
         setWidthFull();
         prefix.setId("gen-prefix");
         prefix.setLabel(getTranslation("train.gen.prefix"));
-        prefix.setValue("time traveller");
+        prefix.setValue(autoPrefix);
         length.setId("gen-length");
         length.setLabel(getTranslation("train.gen.length"));
         length.setValue(100);
@@ -76,8 +78,16 @@ class GenerationPanel extends Div {
     }
 
     void show(RunSnapshot snapshot, UserId owner) {
+        boolean otherRun = snapshot == null || run == null || !run.id().equals(snapshot.id());
         this.run = snapshot;
         this.user = owner;
+        if (otherRun) {
+            output.setText(""); // the text shown belonged to another run
+            if (snapshot != null && prefix.getValue().equals(autoPrefix)) {
+                autoPrefix = snapshot.spec().config().prefix(); // the run's own, which its text knows
+                prefix.setValue(autoPrefix);
+            }
+        }
         boolean ready = snapshot != null
                 && snapshot.status().isFinal()
                 && models.model(snapshot.id(), owner).isPresent();
@@ -110,9 +120,15 @@ class GenerationPanel extends Div {
             temperature.setErrorMessage(getTranslation("train.gen.temperature.invalid"));
             ok = false;
         }
+        if (ok && run != null && run.spec().codec().encode(prefix.getValue()).indices().length == 0) {
+            prefix.setInvalid(true);
+            prefix.setErrorMessage(getTranslation("train.gen.prefix.noTokens"));
+            ok = false;
+        }
         if (!ok || run == null) {
             return;
         }
+        prefix.setInvalid(false);
         CharModel model = models.model(run.id(), user).orElse(null);
         if (model == null) {
             return;
@@ -120,13 +136,13 @@ class GenerationPanel extends Div {
         Decoding decoding =
                 t == 0 ? Decoding.greedyArgmax() : Decoding.sampling(t, seed.getValue() == null ? 0 : seed.getValue());
         String p = prefix.getValue();
-        var vocab = run.spec().vocab();
+        TokenCodec codec = run.spec().codec();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);
         CompletableFuture.supplyAsync(
                         () -> {
                             synchronized (model) {
-                                return Generator.generate(model, p, n, decoding, vocab::indexOf, vocab::tokenAt);
+                                return Generator.generate(model, codec, p, n, decoding);
                             }
                         },
                         executor)
@@ -137,9 +153,9 @@ class GenerationPanel extends Div {
                     } else {
                         output.setText(g.text());
                         note.setText(
-                                g.notes().isEmpty()
+                                g.unknown().isEmpty()
                                         ? getTranslation("train.gen.ready", run.id())
-                                        : String.join("; ", g.notes()));
+                                        : getTranslation("train.gen.unknown", TokenCodec.listForPeople(g.unknown())));
                     }
                 }));
     }

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.TrainProgress;
+import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.training.RunExport;
 import org.rnnplayground.training.RunSample;
 import org.rnnplayground.training.RunSnapshot;
@@ -51,6 +52,7 @@ class RunDetail extends Div {
     final Chart perplexityChart;
     final Chart gradChart;
     final Div samples = new Div();
+    final Span samplesNote = new Span();
     final Anchor exportCsv;
     final Anchor exportJson;
 
@@ -99,6 +101,8 @@ class RunDetail extends Div {
         logScale.addValueChangeListener(e -> redraw());
         smoothing.addValueChangeListener(e -> redraw());
         samples.setId("samples");
+        samplesNote.setId("samples-note");
+        samplesNote.addClassName("muted");
         samples.addClassName("samples");
 
         exportCsv = export("export-csv", "CSV", "text/csv", RunExport::csv, ".csv");
@@ -118,7 +122,7 @@ class RunDetail extends Div {
         HorizontalLayout chartOptions = new HorizontalLayout(logScale, smoothing, new Span(), exportCsv, exportJson);
         chartOptions.setAlignItems(FlexComponent.Alignment.CENTER);
         H3 samplesTitle = new H3(getTranslation("train.run.samples"));
-        add(head, stats, chartOptions, perplexityChart, gradChart, samplesTitle, samples);
+        add(head, stats, chartOptions, perplexityChart, gradChart, samplesTitle, samplesNote, samples);
         show(null);
     }
 
@@ -353,14 +357,14 @@ class RunDetail extends Div {
             text.addClassName("sample-text");
             Div entry = new Div(epoch, text);
             entry.addClassName("sample");
-            if (!s.notes().isEmpty()) {
-                Span notes = new Span(String.join("; ", s.notes()));
-                notes.addClassName("muted");
-                entry.add(notes);
-            }
             samples.addComponentAsFirst(entry);
         }
         shownSamples = all.size();
+        // every sample starts from the same prefix: its unknown tokens are said once, above them
+        List<String> unknown = all.isEmpty() ? List.of() : all.getLast().unknown();
+        samplesNote.setText(
+                unknown.isEmpty() ? "" : getTranslation("train.gen.unknown", TokenCodec.listForPeople(unknown)));
+        samplesNote.setVisible(!unknown.isEmpty());
         if (all.isEmpty() && samples.getChildren().findAny().isEmpty()) {
             Span none = new Span(getTranslation("train.run.noSamples"));
             none.addClassName("muted");

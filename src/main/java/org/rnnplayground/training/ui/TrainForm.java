@@ -25,6 +25,7 @@ import org.rnnplayground.model.concise.CellType;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.sampling.SamplerKind;
+import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.training.RunSpec;
 
@@ -126,7 +127,7 @@ class TrainForm extends Div {
         hint.addClassName("muted");
         add(new H3(getTranslation("train.form.title")), hint, form, start);
 
-        prefix.setValue("time traveller");
+        prefix.setValue(TokenCodec.BOOK_PREFIX);
         seed.setValue(0);
         sampleEvery.setValue(10);
         preset.setValue(Preset.BOOK_SEQUENTIAL);
@@ -235,13 +236,7 @@ class TrainForm extends Div {
                 50,
                 Decoding.greedyArgmax());
         return Optional.of(RunSpec.of(
-                text.name(),
-                text.text().options(),
-                text.text().vocab(),
-                text.text().corpus(),
-                maxTokens.getValue(),
-                config,
-                modelSpec()));
+                text.name(), text.text().codec(), text.text().corpus(), maxTokens.getValue(), config, modelSpec()));
     }
 
     private boolean range(IntegerField f, int min, int max) {

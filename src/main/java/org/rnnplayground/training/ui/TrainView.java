@@ -2,6 +2,7 @@ package org.rnnplayground.training.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.training.LaunchResult;
@@ -62,6 +64,11 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph textInfo = new Paragraph();
     final Paragraph launchMessage = new Paragraph();
     private RunSnapshot launched; // the run the launch message speaks of
+    private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the page chose, not the learner
+
+    /** Above this many tokens, a vocabulary is large for these models: the output layer dominates. */
+    static final int LARGE_VOCABULARY = 2000;
+
     final Grid<RunSnapshot> runs = new Grid<>();
     final RunDetail detail;
     final GenerationPanel generation;
@@ -240,12 +247,28 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
     private void describeText(TextAnalysis a) {
         textInfo.removeAll();
+        String kind = a.text().options().tokenizer().name();
         textInfo.setText(getTranslation(
                 "train.text.current",
                 a.name(),
                 a.text().corpusLength(),
-                a.text().vocabSize()));
+                a.text().vocabSize(),
+                getTranslation("train.text.tokens." + kind)));
+        textInfo.getElement().setAttribute("data-tokenizer", kind);
         textInfo.add(new Span(" "), new Anchor("text", getTranslation("train.text.change")));
+        if (a.text().vocabSize() > LARGE_VOCABULARY) {
+            Span warning = new Span(getTranslation(
+                    "train.text.largeVocabulary", a.text().vocabSize(), getTranslation("train.text.tokens." + kind)));
+            warning.setId("train-vocab-warning");
+            warning.addClassName("message-warning");
+            textInfo.add(new Html("<br>"), warning);
+        }
+        // the book's prefix means nothing to a Chinese or word-level text without its tokens
+        String suggested = a.text().codec().suggestPrefix(a.text().corpus());
+        if (form.prefix.getValue().equals(autoPrefix) || form.prefix.getValue().isEmpty()) {
+            form.prefix.setValue(suggested);
+            autoPrefix = suggested;
+        }
     }
 
     /** Applies the snapshots that arrived since the last update (called at most every 250 ms). */

@@ -57,11 +57,10 @@ class ConciseRnnTest {
         List<EpochReport> seen = new ArrayList<>();
         int[] corpus = java.util.Arrays.copyOf(TEXT.corpus(), 15 * 12); // 15 x "hello world ": ~4 minibatches
         TrainOutcome outcome =
-                new Trainer(System::nanoTime).run(model, config, corpus, TEXT.vocab(), seen::add, () -> false);
+                new Trainer(System::nanoTime).run(model, config, corpus, TEXT.codec(), seen::add, () -> false);
         assertTrue(seen.get(0).perplexity() > 3 * outcome.finalPerplexity(), "it learned");
         assertTrue(outcome.finalPerplexity() < 1.1, cell + ": final perplexity " + outcome.finalPerplexity());
-        String sample = Generator.generate(
-                        model, "hel", 9, Decoding.greedyArgmax(), TEXT.vocab()::indexOf, TEXT.vocab()::tokenAt)
+        String sample = Generator.generate(model, TEXT.codec(), "hel", 9, Decoding.greedyArgmax())
                 .text();
         assertEquals("hello world ", sample);
     }
@@ -72,7 +71,7 @@ class ConciseRnnTest {
         Recording model = new Recording(
                 ModelSpec.concise(cell, 2, 0).newModel(TEXT.vocab().vocabSize(), small(kind, 2, 1)));
         new Trainer(System::nanoTime)
-                .run(model, small(kind, 2, 1), TEXT.corpus(), TEXT.vocab(), TrainListener.none(), () -> false);
+                .run(model, small(kind, 2, 1), TEXT.corpus(), TEXT.codec(), TrainListener.none(), () -> false);
         int perEpoch = model.inputs.size() / 2;
         assertTrue(perEpoch >= 3, "enough minibatches to test");
         for (int k = 0; k < model.inputs.size(); k++) {
