@@ -55,4 +55,13 @@ public interface CharModel {
      * it needs again. For a model that is done training and only generates, as a finished run's.
      */
     default void releaseWorkingMemory() {}
+
+    /**
+     * A copy of this model's parameters as they are now, with working memory of its own: the model
+     * to generate from while this one goes on training. Call it on the thread that trains this
+     * model, between two steps.
+     */
+    default CharModel snapshot() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be copied");
+    }
 }

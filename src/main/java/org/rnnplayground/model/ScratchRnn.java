@@ -42,6 +42,11 @@ public final class ScratchRnn implements CharModel {
         return new ScratchRnn(RnnParams.init(vocabSize, numHiddens, dataType, seed), activation);
     }
 
+    @Override
+    public ScratchRnn snapshot() {
+        return new ScratchRnn(params.copy(), activation);
+    }
+
     /** The live parameters (updated in place by {@link #trainStep}). */
     public RnnParams params() {
         return params;

@@ -16,6 +16,12 @@ public interface TrainListener {
      */
     default void onProgress(TrainProgress progress) {}
 
+    /**
+     * After every minibatch's step, on the training thread: the moment to copy the model ({@link
+     * CharModel#snapshot()}) for someone who wants to generate from it while it trains.
+     */
+    default void afterStep(CharModel model) {}
+
     /** A sample generated after {@code epoch} (every {@code sampleEvery} epochs and after the last). */
     default void onSample(int epoch, Generation sample) {}
 

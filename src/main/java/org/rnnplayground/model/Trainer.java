@@ -92,6 +92,7 @@ public final class Trainer {
                 }
                 stats.add(r);
                 state = r.state();
+                listener.afterStep(model);
                 boolean last = b == batches.size() - 1;
                 steps++;
                 if (last || steps <= PROGRESS_EVERY_MINIBATCH_FIRST || now - lastProgress >= PROGRESS_INTERVAL_NANOS) {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.TrainListener;
@@ -198,6 +200,11 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             }
 
             @Override
+            public void afterStep(CharModel model) {
+                run.serveSnapshots(model);
+            }
+
+            @Override
             public void onProgress(TrainProgress progress) {
                 run.addProgress(progress);
                 publish(RunEvent.Kind.PROGRESS, run);
@@ -272,12 +279,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     }
 
     @Override
-    public Optional<org.rnnplayground.model.CharModel> model(String runId, UserId requester) {
+    public Optional<CompletableFuture<CharModel>> modelNow(String runId, UserId requester) {
         Run run;
         synchronized (lock) {
             run = runs.get(runId);
         }
-        return run == null || !run.owner().equals(requester) ? Optional.empty() : Optional.ofNullable(run.model());
+        return run == null || !run.owner().equals(requester) ? Optional.empty() : run.modelForGeneration();
     }
 
     private List<RunSnapshot> snapshots(java.util.function.Predicate<Run> filter) {

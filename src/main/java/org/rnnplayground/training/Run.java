@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
@@ -26,6 +28,8 @@ final class Run {
     private final List<EpochReport> epochs = new ArrayList<>();
     private final List<RunSample> samples = new ArrayList<>();
     private final List<TrainProgress> progress = new ArrayList<>();
+    /** Requests for a copy of the model while it trains, served between two steps. */
+    private final List<CompletableFuture<CharModel>> snapshotRequests = new ArrayList<>();
 
     private RunStatus status = RunStatus.QUEUED;
     private int divergedAtEpoch;
@@ -102,6 +106,44 @@ final class Run {
         message = why == null ? "" : why;
         model = trained;
         finishedAt = clock.instant();
+        CharModel last = model();
+        for (CompletableFuture<CharModel> request : snapshotRequests) {
+            if (last != null) {
+                request.complete(last);
+            } else {
+                request.completeExceptionally(new IllegalStateException("run " + id + " ended without a model"));
+            }
+        }
+        snapshotRequests.clear();
+    }
+
+    /**
+     * The model to generate from: a finished run's at once; a running run's as a copy of its
+     * parameters taken between two of its steps (see {@link #serveSnapshots}); empty when there is
+     * none (queued, diverged, failed, or dropped).
+     */
+    synchronized Optional<CompletableFuture<CharModel>> modelForGeneration() {
+        if (status == RunStatus.RUNNING) {
+            CompletableFuture<CharModel> request = new CompletableFuture<>();
+            snapshotRequests.add(request);
+            return Optional.of(request);
+        }
+        CharModel finished = model();
+        return finished == null ? Optional.empty() : Optional.of(CompletableFuture.completedFuture(finished));
+    }
+
+    /** On the training thread between two steps: hands waiting requesters one copy of the model. */
+    void serveSnapshots(CharModel training) {
+        List<CompletableFuture<CharModel>> waiting;
+        synchronized (this) {
+            if (snapshotRequests.isEmpty()) {
+                return;
+            }
+            waiting = List.copyOf(snapshotRequests);
+            snapshotRequests.clear();
+        }
+        CharModel copy = training.snapshot();
+        waiting.forEach(r -> r.complete(copy));
     }
 
     /**

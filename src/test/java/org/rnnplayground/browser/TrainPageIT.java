@@ -131,6 +131,22 @@ class TrainPageIT extends BrowserTest {
     }
 
     @Test
+    void theBooks500EpochRunGeneratesWhileItTrains() {
+        openTrainPage(); // the book's preset: 500 epochs on the first 10,000 characters
+        set("sample-every", "0");
+        page.locator("#start-run").click();
+        page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
+        assertThat(page.locator("#gen-run")).isEnabled();
+        assertThat(page.locator("#gen-note")).containsText("while it trains");
+        page.locator("#gen-run").click();
+        assertThat(page.locator("#gen-output")).containsText("time traveller");
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "RUNNING");
+        screenshot("train-page-generate-while-training");
+        page.locator("#stop-run").click();
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "STOPPED");
+    }
+
+    @Test
     void aLongEpochShowsProgressBeforeItEnds() {
         openTrainPage(); // the form opens on the book's preset: 8.5, sequential, num_hiddens 512
         set("max-tokens", "0"); // the whole text, 170,580 characters, at num_hiddens 512: a long epoch

@@ -118,6 +118,13 @@ public final class ConciseRnn implements CharModel {
         return new ConciseRnn(arch, net);
     }
 
+    @Override
+    public ConciseRnn snapshot() {
+        ConciseRnn copy = create(arch);
+        copy.net.setParams(net.params()); // copies the flat parameter vector, [1, parameterCount]
+        return copy;
+    }
+
     public Architecture architecture() {
         return arch;
     }

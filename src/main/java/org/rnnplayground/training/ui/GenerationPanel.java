@@ -11,8 +11,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
@@ -38,6 +41,9 @@ class GenerationPanel extends Div {
     private final Executor executor;
     private RunSnapshot run;
     private UserId user;
+    /** How long a running run may take to hand over a copy of its parameters (one minibatch, normally). */
+    static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(30);
+
     private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the panel chose, not the learner
 
     GenerationPanel(TrainedModels models, Executor executor) {
@@ -89,16 +95,26 @@ class GenerationPanel extends Div {
             }
         }
         boolean ready = snapshot != null
-                && snapshot.status().isFinal()
-                && models.model(snapshot.id(), owner).isPresent();
+                && (snapshot.status() == RunStatus.RUNNING
+                        || (snapshot.status().isFinal() && snapshot.status() != RunStatus.DIVERGED));
         generate.setEnabled(ready);
         if (snapshot != null && snapshot.status() == RunStatus.DIVERGED) {
             output.setText("");
             note.setText(getTranslation("train.gen.diverged", snapshot.id()));
         } else {
-            note.setText(
-                    ready ? getTranslation("train.gen.ready", snapshot.id()) : getTranslation("train.gen.notReady"));
+            note.setText(readyText(snapshot));
         }
+    }
+
+    /** Which parameters the next generation uses: a finished run's, or a training run's as they are now. */
+    private String readyText(RunSnapshot snapshot) {
+        if (snapshot == null
+                || !(snapshot.status() == RunStatus.RUNNING || snapshot.status().isFinal())) {
+            return getTranslation("train.gen.notReady");
+        }
+        return snapshot.status() == RunStatus.RUNNING
+                ? getTranslation("train.gen.readyRunning", snapshot.id(), snapshot.epochsDoneFraction())
+                : getTranslation("train.gen.ready", snapshot.id());
     }
 
     private void generate() {
@@ -129,20 +145,25 @@ class GenerationPanel extends Div {
             return;
         }
         prefix.setInvalid(false);
-        CharModel model = models.model(run.id(), user).orElse(null);
-        if (model == null) {
+        Optional<CompletableFuture<CharModel>> model = models.modelNow(run.id(), user);
+        if (model.isEmpty()) {
+            note.setText(getTranslation("train.gen.gone", run.id()));
             return;
         }
+        RunSnapshot from = run;
         Decoding decoding =
                 t == 0 ? Decoding.greedyArgmax() : Decoding.sampling(t, seed.getValue() == null ? 0 : seed.getValue());
         String p = prefix.getValue();
         TokenCodec codec = run.spec().codec();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            synchronized (model) {
-                                return Generator.generate(model, codec, p, n, decoding);
+        // a running run's copy arrives after its current minibatch; the generation runs on the executor
+        model.get()
+                .orTimeout(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApplyAsync(
+                        m -> {
+                            synchronized (m) {
+                                return Generator.generate(m, codec, p, n, decoding);
                             }
                         },
                         executor)
@@ -154,7 +175,7 @@ class GenerationPanel extends Div {
                         output.setText(g.text());
                         note.setText(
                                 g.unknown().isEmpty()
-                                        ? getTranslation("train.gen.ready", run.id())
+                                        ? readyText(from)
                                         : getTranslation("train.gen.unknown", TokenCodec.listForPeople(g.unknown())));
                     }
                 }));
