@@ -218,7 +218,6 @@ class TextLayoutPanel extends Div {
         stopPlaying();
         epochs = null;
         step = 0;
-        cut = null;
         epochInfo.setText("");
         randomPanel.clear();
         sequentialPanel.clear();

@@ -3,6 +3,7 @@ package org.rnnplayground.sampling.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,5 +191,122 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         assertTrue(
                 view.coverage.discardedSequential.getText().contains("expected 17.5"),
                 view.coverage.discardedSequential.getText());
+    }
+
+    /** Runs the UI's pending access tasks until the coverage for the current values has arrived. */
+    private static void awaitCoverage(MinibatchesView view) throws Exception {
+        view.coverage.pendingCoverage().get(20, TimeUnit.SECONDS);
+        VaadinSession session = VaadinSession.getCurrent();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((view.coverage.result == null || view.coverage.outOfDate.marked()) && System.nanoTime() < deadline) {
+            session.getService().runPendingAccessTasks(session);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void anInvalidToyValueMarksThePrintOutOfDateUntilItIsCorrected() throws Exception {
+        MinibatchesView view = open();
+        assertFalse(view.toy.outOfDate.marked());
+        test(view.toy.batchSize).setValue(6);
+        assertTrue(view.toy.outOfDate.marked(), "the print is still that of batch_size=2");
+        assertTrue(view.toy.outOfDate.getText().startsWith("Out of date"), view.toy.outOfDate.getText());
+        assertFalse(view.toy.newEpoch.isEnabled(), "no new epoch of values that are no longer in the fields");
+
+        test(view.toy.batchSize).setValue(2);
+        assertFalse(view.toy.outOfDate.marked());
+        assertTrue(view.toy.newEpoch.isEnabled());
+    }
+
+    @Test
+    void anInvalidBatchSizeMarksTheLayoutAndTheCoverageOutOfDateAndStopsAutoplay() throws Exception {
+        MinibatchesView view = open();
+        awaitCoverage(view);
+        assertFalse(view.coverage.outOfDate.marked());
+        test(view.layout.play).click();
+        assertTrue(view.layout.playing());
+
+        test(view.layout.batchSize).setValue(1000);
+        assertTrue(view.layout.outOfDate.marked(), "the layout shown is still that of batch_size=32");
+        assertFalse(view.layout.playing(), "autoplay stops: it would step through values no longer in the fields");
+        assertFalse(view.layout.next.isEnabled());
+        assertFalse(view.layout.newEpoch.isEnabled());
+        assertTrue(view.coverage.outOfDate.marked(), "the coverage shown is still that of batch_size=32");
+        assertEquals(32, view.coverage.result.random().batchSize());
+
+        test(view.layout.batchSize).setValue(4);
+        assertFalse(view.layout.outOfDate.marked());
+        assertEquals(4, view.layout.epochs.random().batchSize());
+        assertTrue(view.layout.next.isEnabled());
+        assertTrue(view.coverage.outOfDate.marked(), "marked until the count for batch_size=4 arrives");
+        awaitCoverage(view);
+        assertFalse(view.coverage.outOfDate.marked());
+        assertEquals(4, view.coverage.result.random().batchSize());
+        assertEquals(4, view.coverage.result.sequential().batchSize());
+    }
+
+    @Test
+    void anInvalidSeedMarksEveryPanelOutOfDateAndTheSameSeedAgainRestoresThem() throws Exception {
+        MinibatchesView view = open();
+        awaitCoverage(view);
+        EpochLayout toyBefore = view.toy.epochs.random();
+        EpochLayout layoutBefore = view.layout.epochs.sequential();
+
+        view.seed.setValue(-1); // the field's own min would refuse it from the tester
+        assertTrue(view.seed.isInvalid());
+        assertTrue(view.toy.outOfDate.marked());
+        assertTrue(view.layout.outOfDate.marked());
+        assertTrue(view.coverage.outOfDate.marked());
+
+        test(view.seed).setValue(1);
+        assertFalse(view.toy.outOfDate.marked());
+        assertFalse(view.layout.outOfDate.marked());
+        assertFalse(view.coverage.outOfDate.marked(), "the counts shown are those of seed 1");
+        assertSame(toyBefore, view.toy.epochs.random(), "the same seed: the epochs shown are kept");
+        assertSame(layoutBefore, view.layout.epochs.sequential());
+    }
+
+    @Test
+    void invalidEpochsMarkTheCoverageOutOfDate() throws Exception {
+        MinibatchesView view = open();
+        awaitCoverage(view);
+        view.coverage.epochs.setValue(CoverageService.MAX_EPOCHS + 1); // beyond the field's max, as typed
+        assertTrue(view.coverage.epochs.isInvalid());
+        assertTrue(view.coverage.outOfDate.marked());
+
+        test(view.coverage.epochs).setValue(10);
+        assertFalse(view.coverage.epochs.isInvalid());
+        awaitCoverage(view);
+        assertFalse(view.coverage.outOfDate.marked());
+        assertEquals(10, view.coverage.result.random().epochs());
+    }
+
+    @Test
+    void aNewCurrentTextClearsTheLayoutOfThePreviousOne() throws Exception {
+        MinibatchesView view = open();
+        awaitCoverage(view);
+        String shortText = "the quick brown fox jumps over the lazy dog \n".repeat(12);
+        TextAnalysis other = context.getBean(TextAnalyzer.class)
+                .analyze("Short fox", shortText, TextOptions.bookChars())
+                .get(20, TimeUnit.SECONDS);
+        int length = other.text().corpusLength();
+        assertTrue(SamplerConfig.maxBatchSize(length, 35) < 32, "batch_size=32 does not fit the new text");
+
+        view.show(other);
+        assertTrue(view.layout.textName.getText().startsWith("Short fox"), view.layout.textName.getText());
+        assertEquals(length, view.layout.maxTokens.getValue());
+        assertTrue(view.layout.batchSize.isInvalid());
+        assertNull(view.layout.epochs, "no layout of the previous text under the new text's name");
+        assertEquals("", view.layout.randomPanel.index.getText());
+        assertEquals(0, view.layout.sequentialPanel.rows.getChildren().count());
+        assertEquals("", view.layout.epochInfo.getText());
+        assertFalse(view.layout.next.isEnabled());
+        assertTrue(view.coverage.outOfDate.marked(), "the coverage shown is that of the previous text's cut");
+
+        test(view.layout.batchSize).setValue(4);
+        assertEquals(
+                nthEpoch(SamplerKind.SEQUENTIAL, other.text().corpus(), 4, 35, 1, 1), view.layout.epochs.sequential());
+        awaitCoverage(view);
+        assertEquals(length, view.coverage.result.random().corpusLength());
     }
 }
