@@ -27,6 +27,7 @@ class MethodPanel extends Div {
     final Div state = new Div();
     final Div rows = new Div();
     final Div window = new Div();
+    private final LayoutHtml.Labels labels;
 
     MethodPanel(SamplerKind kind) {
         this.kind = kind;
@@ -42,6 +43,15 @@ class MethodPanel extends Div {
         rows.setId("rows-" + id);
         window.setId("window-" + id);
         window.addClassName("mb-window-box");
+        labels = new LayoutHtml.Labels(
+                i -> getTranslation("minibatches.row", i),
+                (i, first, last) -> getTranslation("minibatches.rowSpan", i, first, last),
+                getTranslation("minibatches.marker.carried"),
+                getTranslation("minibatches.marker.reset"),
+                getTranslation("minibatches.marker.label"),
+                getTranslation("minibatches.marker.skipped"),
+                n -> getTranslation("minibatches.moreRows", n),
+                n -> getTranslation("minibatches.moreSteps", n));
 
         Div heading = new Div(new H3(getTranslation("minibatches.method." + kind.name())), index);
         heading.addClassName("method-heading");
@@ -51,7 +61,7 @@ class MethodPanel extends Div {
     }
 
     /** Shows minibatch {@code k} (from 0) of an epoch; past its last minibatch, says the epoch is over. */
-    void show(EpochLayout layout, int k, TokenText text, LayoutHtml.Labels labels) {
+    void show(EpochLayout layout, int k, TokenText text) {
         int numBatches = layout.numBatches();
         info.setText(getTranslation("minibatches.layout.info", layout.offset(), layout.discardedTail(), numBatches));
         rows.removeAll();
@@ -80,11 +90,12 @@ class MethodPanel extends Div {
         window.add(new Html(LayoutHtml.window(layout, batch, text, labels, WINDOW_TOKENS)));
     }
 
-    /** Clears the panel (no valid layout yet). */
+    /** Clears the panel (no layout for the current text). */
     void clear() {
         index.setText("");
         info.setText("");
         state.setText("");
+        state.removeClassNames("carried", "reset", "over");
         rows.removeAll();
         window.removeAll();
     }

@@ -31,15 +31,6 @@ final class TokenText {
         }
     }
 
-    /** The toy sequence {@code 0, 1, …, length - 1}: each token is its own index, shown as a word. */
-    static TokenText numbers(int length) {
-        return new TokenText(
-                List.of(java.util.stream.IntStream.range(0, length)
-                        .mapToObj(Integer::toString)
-                        .toList()),
-                true);
-    }
-
     /** Number of tokens. */
     int length() {
         return lineStarts[lineStarts.length - 1];

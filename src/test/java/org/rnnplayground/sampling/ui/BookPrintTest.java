@@ -27,7 +27,7 @@ class BookPrintTest {
 
     @Test
     void sequentialToyWithOffsetZeroPrintsTheThreeMinibatchesOfTheBooksLoop() {
-        EpochLayout layout = Samplers.epoch(SamplerKind.SEQUENTIAL, MinibatchesView.TOY, 2, 5, 0, Samplers.rng(1));
+        EpochLayout layout = Samplers.epoch(SamplerKind.SEQUENTIAL, ToyExamplePanel.TOY, 2, 5, 0, Samplers.rng(1));
         // 34 usable tokens in 2 strips of 17: three minibatches of 5 steps, the last 2 of each strip unused
         assertEquals("""
                 X:  tensor([[ 0,  1,  2,  3,  4],
@@ -48,7 +48,7 @@ class BookPrintTest {
     void everyPrintedRowEqualsTheLayoutForEachOffsetOfBothMethods() {
         for (SamplerKind kind : SamplerKind.values()) {
             for (int offset = 0; offset <= kind.maxOffset(5); offset++) {
-                EpochLayout layout = Samplers.epoch(kind, MinibatchesView.TOY, 2, 5, offset, Samplers.rng(offset));
+                EpochLayout layout = Samplers.epoch(kind, ToyExamplePanel.TOY, 2, 5, offset, Samplers.rng(offset));
                 List<int[][]> printed = parse(BookPrint.epoch(layout));
                 assertEquals(2 * layout.numBatches(), printed.size(), kind + " offset " + offset);
                 for (Minibatch batch : layout.minibatches()) {
@@ -61,7 +61,7 @@ class BookPrintTest {
 
     @Test
     void theHtmlFormReadsExactlyAsThePrintAndColoursEachRowOfX() {
-        EpochLayout layout = Samplers.epoch(SamplerKind.RANDOM, MinibatchesView.TOY, 2, 5, Samplers.rng(7));
+        EpochLayout layout = Samplers.epoch(SamplerKind.RANDOM, ToyExamplePanel.TOY, 2, 5, Samplers.rng(7));
         String html = BookPrint.epochHtml(layout);
         String text = html.replaceAll("<[^>]+>", "");
         assertEquals(BookPrint.epoch(layout), text);
