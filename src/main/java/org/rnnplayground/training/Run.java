@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Footprint;
 
 /**
  * One run's live state. Written by its training thread and the queue, read through {@link
@@ -17,6 +18,7 @@ final class Run {
     private final String id;
     private final UserId owner;
     private final RunSpec spec;
+    private final Footprint footprint;
     private final Instant createdAt;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final List<EpochReport> epochs = new ArrayList<>();
@@ -33,6 +35,7 @@ final class Run {
         this.id = id;
         this.owner = owner;
         this.spec = spec;
+        this.footprint = spec.model().footprint(spec.vocab().vocabSize(), spec.config());
         this.createdAt = createdAt;
     }
 
@@ -99,6 +102,7 @@ final class Run {
                 message,
                 createdAt,
                 startedAt,
-                finishedAt);
+                finishedAt,
+                footprint);
     }
 }

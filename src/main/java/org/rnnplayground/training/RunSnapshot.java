@@ -3,6 +3,7 @@ package org.rnnplayground.training;
 import java.time.Instant;
 import java.util.List;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Footprint;
 
 /**
  * An immutable picture of a run at one moment, safe to hand to any thread.
@@ -19,6 +20,7 @@ import org.rnnplayground.model.EpochReport;
  * @param createdAt when it was launched
  * @param startedAt when it got a slot, or null
  * @param finishedAt when it ended, or null
+ * @param footprint what its model costs, estimated when it was launched
  */
 public record RunSnapshot(
         String id,
@@ -32,11 +34,25 @@ public record RunSnapshot(
         String message,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Footprint footprint) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);
         samples = List.copyOf(samples);
+    }
+
+    /**
+     * The memory the run holds by the estimate: the model and a step's buffers while queued or
+     * training (what it needs), the model alone once it ended with one (the buffers are released),
+     * nothing once it failed or was stopped before it started.
+     */
+    public long memoryBytes() {
+        return switch (status) {
+            case QUEUED, RUNNING -> footprint.trainingTotalBytes();
+            case FINISHED, STOPPED, DIVERGED -> startedAt == null ? 0 : footprint.modelBytes();
+            case FAILED -> 0;
+        };
     }
 
     /** The latest perplexity, or NaN before the first epoch. */

@@ -11,12 +11,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.Generator;
+import org.rnnplayground.model.budget.BudgetProblem;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
@@ -33,12 +36,14 @@ class GenerationPanel extends Div {
     final Paragraph note = new Paragraph();
 
     private final TrainedModels models;
+    private final ComputeBudget budget;
     private final Executor executor;
     private RunSnapshot run;
     private UserId user;
 
-    GenerationPanel(TrainedModels models, Executor executor) {
+    GenerationPanel(TrainedModels models, ComputeBudget budget, Executor executor) {
         this.models = models;
+        this.budget = budget;
         this.executor = executor;
         addClassName("card");
         setWidthFull();
@@ -49,7 +54,7 @@ class GenerationPanel extends Div {
         length.setLabel(getTranslation("train.gen.length"));
         length.setValue(100);
         length.setMin(1);
-        length.setMax(2000);
+        length.setMax(budget.generationLength());
         temperature.setId("gen-temperature");
         temperature.setLabel(getTranslation("train.gen.temperature"));
         temperature.setHelperText(getTranslation("train.gen.temperature.help"));
@@ -92,10 +97,12 @@ class GenerationPanel extends Div {
             ok = false;
         }
         Integer n = length.getValue();
-        if (n == null || n < 1 || n > 2000) {
+        if (n == null || n < 1 || n > budget.generationLength()) {
             length.setInvalid(true);
-            length.setErrorMessage(getTranslation("train.form.range", 1, 2000));
+            length.setErrorMessage(getTranslation("train.form.range", 1, budget.generationLength()));
             ok = false;
+        } else {
+            length.setInvalid(false);
         }
         Double t = temperature.getValue();
         if (t == null || t < 0 || t > 10) {
@@ -106,13 +113,19 @@ class GenerationPanel extends Div {
         if (!ok || run == null) {
             return;
         }
+        String p = prefix.getValue();
+        Optional<BudgetProblem> over = budget.checkGeneration(run.footprint(), p.codePointCount(0, p.length()), n);
+        if (over.isPresent()) {
+            length.setInvalid(true);
+            length.setErrorMessage(over.get().message(this::getTranslation));
+            return;
+        }
         CharModel model = models.model(run.id(), user).orElse(null);
         if (model == null) {
             return;
         }
         Decoding decoding =
                 t == 0 ? Decoding.greedyArgmax() : Decoding.sampling(t, seed.getValue() == null ? 0 : seed.getValue());
-        String p = prefix.getValue();
         var vocab = run.spec().vocab();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.model.Activation;
-import org.rnnplayground.model.ui.ShapeRequest.Implementation;
+import org.rnnplayground.model.concise.Implementation;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
