@@ -214,17 +214,13 @@ class TrainForm extends Div {
      */
     void showEstimate() {
         Optional<TrainConfig> config = sizes();
-        ModelSpec model;
-        try {
-            model = config.isEmpty() ? null : modelSpec();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            model = null;
-        }
-        if (model == null) {
+        Optional<ModelSpec> architecture = architecture();
+        if (config.isEmpty() || architecture.isEmpty()) {
             estimate.setText("");
             estimate.removeClassName("message-error");
             return;
         }
+        ModelSpec model = architecture.get();
         Optional<BudgetProblem> over = budget.checkTraining(model, vocabSize, config.get());
         if (over.isPresent()) {
             estimate.setText(over.get().message(this::getTranslation));
@@ -239,6 +235,22 @@ class TrainForm extends Div {
                 ComputeBudget.size(budget.runBytes()),
                 f.trainingStepMultiplyAdds() / 1e9));
         estimate.removeClassName("message-error");
+    }
+
+    /** The model part of the form, when its fields are in range. */
+    private Optional<ModelSpec> architecture() {
+        Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
+        if (!impl.library()) {
+            return Optional.of(ModelSpec.scratch());
+        }
+        Integer layers = numLayers.getValue(), size = embedding.getValue();
+        boolean inRange = layers != null
+                && layers >= 1
+                && layers <= ModelSpec.MAX_LAYERS
+                && size != null
+                && size >= 0
+                && size <= ModelSpec.MAX_EMBEDDING_SIZE;
+        return inRange ? Optional.of(new ModelSpec(impl, layers, size)) : Optional.empty();
     }
 
     /** The sizes in the fields as a configuration (the rest as the book's), when all are in range. */

@@ -27,7 +27,8 @@ import org.rnnplayground.model.TrainHyper;
  * A model's own estimate against the model: the parameter count equals what the built model
  * reports, for every kind, layer count and input; the working memory of a training step bounds
  * from above, within a factor of two, the buffers that the layers really hold after a step, counted
- * by walking their fields (ND4J arrays by their buffer, Java arrays by their length).
+ * by walking their fields (ND4J arrays by their buffer, Java arrays by their length); and the
+ * trace's estimate bounds what a traced forward pass leaves behind.
  */
 class FootprintTest {
 
@@ -120,6 +121,12 @@ class FootprintTest {
 
         model.releaseWorkingMemory();
         assertTrue(heldBytes(model) < held / 10, "released: " + heldBytes(model) + " of " + held);
+
+        // a traced forward pass of a fresh model holds no more than the trace's estimate
+        CharModel traced = spec.newModel(VOCAB, config);
+        traced.traceShapes(x);
+        long tracedHeld = heldBytes(traced);
+        assertTrue(tracedHeld > 0 && f.traceBytes() >= tracedHeld, "trace " + f.traceBytes() + " < " + tracedHeld);
     }
 
     /**
