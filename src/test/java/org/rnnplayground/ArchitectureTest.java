@@ -35,6 +35,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void theComputeBudgetUsesNeitherVaadinNorSpringBesidesItsProperties() {
+        noClasses()
+                .that()
+                .resideInAPackage("..model.budget")
+                .and()
+                .haveSimpleNameNotEndingWith("Properties")
+                .and()
+                .haveSimpleNameNotEndingWith("Configuration")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.vaadin..", "org.springframework..")
+                .because("the budget's checks are unit-tested without a server")
+                .check(classes);
+    }
+
+    @Test
     void mathCoreDoesNotReachIntoTheWebLayer() {
         noClasses()
                 .that()

@@ -7,6 +7,7 @@ import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainConfig.Precision;
 import org.rnnplayground.model.TrainHyper;
 import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.Implementation;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerKind;
 
@@ -144,9 +145,7 @@ record TrainArgs(
 
     /** The implementation and architecture: {@code --impl}, {@code --cell}, {@code --layers}, {@code --embedding}. */
     ModelSpec spec() {
-        return impl.equals("concise")
-                ? ModelSpec.concise(cell, layers, embedding)
-                : new ModelSpec(ModelSpec.Impl.SCRATCH, cell, layers, embedding);
+        return new ModelSpec(Implementation.of(impl.equals("concise"), cell), layers, embedding);
     }
 
     private static int intValue(String opt, String v) {

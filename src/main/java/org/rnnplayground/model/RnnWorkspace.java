@@ -73,6 +73,17 @@ final class RnnWorkspace {
         dHHost = new HostMirror(dHAll);
     }
 
+    /**
+     * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
+     * number: {@code H_0..H_T} and {@code dH} with their host copies, and five [N, V] matrices.
+     */
+    static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
+        double n = batchSize * numSteps;
+        double native_ = (n + batchSize) * numHiddens + 5 * n * vocabSize + n * numHiddens;
+        double host = (n + batchSize) * numHiddens + n * numHiddens;
+        return b * (native_ + host);
+    }
+
     boolean fits(int batchSize, int numSteps) {
         return this.batchSize == batchSize && this.numSteps == numSteps;
     }

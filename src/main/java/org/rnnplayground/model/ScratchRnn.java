@@ -47,6 +47,35 @@ public final class ScratchRnn implements CharModel {
         return new ScratchRnn(params.copy(), activation);
     }
 
+    /**
+     * What this model costs for these sizes, before it is built (see {@link Footprint}): its {@link
+     * RnnParams} and their gradients, plus the initialisation's temporaries of the largest weight
+     * (a {@code double[]} of the normal draws, its float64 array and the cast to the model's type);
+     * per step the {@link RnnWorkspace}, the flattened token indices and the returned state; a
+     * traced pass adds the one-hot inputs and a copy of the logits.
+     */
+    public static Footprint footprint(
+            int vocabSize, int numHiddens, int batchSize, int numSteps, TrainConfig.Precision precision) {
+        long v = vocabSize;
+        long h = numHiddens;
+        int b = (int) precision.dataType().width();
+        long parameters = v * h + h * h + h + h * v + v;
+        double n = (double) batchSize * numSteps;
+        double init = (2 * Double.BYTES + b) * (double) Math.max(v, h) * h;
+        double model = 2.0 * parameters * b + init;
+        double step =
+                RnnWorkspace.bytes(batchSize, numSteps, v, h, b) + 2 * n * Integer.BYTES + (double) batchSize * h * b;
+        double trace = step + n * v * (Double.BYTES + b);
+        return new Footprint(
+                parameters,
+                b,
+                Footprint.bytes(model),
+                Footprint.bytes(step),
+                Footprint.bytes(trace),
+                h * h + h * v, // H_{t-1} W_hh and H_t W_hq; X_t W_xh gathers a row
+                (long) batchSize * numSteps);
+    }
+
     /** The live parameters (updated in place by {@link #trainStep}). */
     public RnnParams params() {
         return params;

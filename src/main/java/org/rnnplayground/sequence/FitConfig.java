@@ -1,5 +1,6 @@
 package org.rnnplayground.sequence;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -81,5 +82,54 @@ public record FitConfig(int tau, int nTrain, int numHiddens, int epochs, double 
             return Optional.of("n_train must be at most T - tau = " + maxTrain(length, tau) + ", got " + nTrain);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What fitting a model costs, before it starts.
+     *
+     * @param bytes memory of the arrays the fit holds at once (doubles)
+     * @param multiplyAdds multiply-adds of training and of every prediction
+     */
+    public record Cost(long bytes, long multiplyAdds) {}
+
+    /**
+     * What fitting a {@code kind} to a series of {@code length} values costs ({@link
+     * SequenceExperiment#run}): {@code n = T - tau} windows and their labels, the forward passes over
+     * a minibatch (training) or over all windows at once (the loss and the one-step predictions),
+     * each keeping {@link ModelKind#activationNumbers} per row twice over (values and gradients),
+     * and the k-step table {@code [n, tau + max_steps]}; multiply-adds for {@code epochs * n_train}
+     * rows trained (three times a forward pass), and the predictions over all windows, the
+     * multistep run and {@code max_steps} k-step columns.
+     */
+    public Cost cost(ModelKind kind, int length) {
+        double n = Math.max(0, length - tau);
+        double perRow = kind.forwardMultiplyAdds(tau, numHiddens);
+        double rowsAtOnce = Math.max(n, Math.min(batchSize, nTrain));
+        double numbers = 2 * n * tau
+                + n // windows, as Java arrays and as ND4J arrays, and the labels
+                + 2 * rowsAtOnce * kind.activationNumbers(tau, numHiddens)
+                + n * (tau + MAX_STEPS) // the k-step table
+                + 4.0 * length; // the series and the three prediction curves
+        double rows = 3.0 * epochs * nTrain + 2 * n + length + MAX_STEPS * n;
+        return new Cost(clamp(Double.BYTES * numbers), clamp(perRow * rows));
+    }
+
+    /**
+     * What fitting {@code kinds} one after the other costs: the largest memory of one (each drops
+     * its arrays when it is done) and the multiply-adds of all.
+     */
+    public Cost cost(List<ModelKind> kinds, int length) {
+        long bytes = 0;
+        double multiplyAdds = 0;
+        for (ModelKind kind : kinds) {
+            Cost one = cost(kind, length);
+            bytes = Math.max(bytes, one.bytes());
+            multiplyAdds += one.multiplyAdds();
+        }
+        return new Cost(bytes, clamp(multiplyAdds));
+    }
+
+    private static long clamp(double value) {
+        return value >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(value);
     }
 }

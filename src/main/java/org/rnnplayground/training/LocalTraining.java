@@ -19,6 +19,8 @@ import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.TrainListener;
 import org.rnnplayground.model.TrainOutcome;
 import org.rnnplayground.model.TrainProgress;
+import org.rnnplayground.model.budget.BudgetProblem;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private record Subscriber(UserId owner, Consumer<RunEvent> listener) {}
 
     private final RunExecutor executor;
+    private final ComputeBudget budget;
     private final ExecutorService workers;
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
@@ -51,7 +54,14 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
      *     the admin may raise the slots later (a cached thread pool fits)
      */
     public LocalTraining(RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock) {
+        this(executor, workers, limits, clock, ComputeBudget.defaults());
+    }
+
+    /** As above, with every run checked against {@code budget} before it is queued. */
+    public LocalTraining(
+            RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock, ComputeBudget budget) {
         this.executor = executor;
+        this.budget = budget;
         this.workers = workers;
         this.limits = limits;
         this.clock = clock;
@@ -61,6 +71,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     @Override
     public LaunchResult launch(UserId owner, RunSpec spec) {
+        // before anything is queued or built: the model's own estimate against the budget
+        Optional<BudgetProblem> over =
+                budget.checkTraining(spec.model(), spec.vocab().vocabSize(), spec.config());
+        if (over.isPresent()) {
+            return LaunchResult.overBudget(over.get());
+        }
         Run run;
         synchronized (lock) {
             if (closed) {

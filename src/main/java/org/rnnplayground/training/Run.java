@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.TrainProgress;
 
 /**
@@ -23,6 +24,7 @@ final class Run {
     private final String id;
     private final UserId owner;
     private final RunSpec spec;
+    private final Footprint footprint;
     private final Instant createdAt;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final List<EpochReport> epochs = new ArrayList<>();
@@ -42,6 +44,7 @@ final class Run {
         this.id = id;
         this.owner = owner;
         this.spec = spec;
+        this.footprint = spec.model().footprint(spec.vocab().vocabSize(), spec.config());
         this.createdAt = createdAt;
     }
 
@@ -168,6 +171,7 @@ final class Run {
                 message,
                 createdAt,
                 startedAt,
-                finishedAt);
+                finishedAt,
+                footprint);
     }
 }

@@ -38,7 +38,7 @@ public final class RunExport {
         config.put("tokenizer", run.spec().options().tokenizer().name().toLowerCase(Locale.ROOT));
         config.put("vocab_size", run.spec().vocab().vocabSize());
         config.put("corpus_tokens", run.spec().corpus().length);
-        config.put("impl", run.spec().model().impl().name().toLowerCase(Locale.ROOT));
+        config.put("impl", run.spec().model().implementation().library() ? "concise" : "scratch");
         config.put("cell", run.spec().model().cell().name().toLowerCase(Locale.ROOT));
         config.put("num_layers", run.spec().model().numLayers());
         config.put("embedding", run.spec().model().embeddingSize());

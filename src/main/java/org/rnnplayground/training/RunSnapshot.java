@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.TrainProgress;
 
 /**
@@ -23,6 +24,7 @@ import org.rnnplayground.model.TrainProgress;
  * @param createdAt when it was launched
  * @param startedAt when it got a slot, or null
  * @param finishedAt when it ended, or null
+ * @param footprint what its model costs, estimated when it was launched
  */
 public record RunSnapshot(
         String id,
@@ -37,12 +39,26 @@ public record RunSnapshot(
         String message,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Footprint footprint) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);
         progress = List.copyOf(progress);
         samples = List.copyOf(samples);
+    }
+
+    /**
+     * The memory the run holds by the estimate: the model and a step's buffers while queued or
+     * training (what it needs), the model alone once it ended with one (the buffers are released),
+     * nothing once it failed or was stopped before it started.
+     */
+    public long memoryBytes() {
+        return switch (status) {
+            case QUEUED, RUNNING -> footprint.trainingTotalBytes();
+            case FINISHED, STOPPED, DIVERGED -> startedAt == null ? 0 : footprint.modelBytes();
+            case FAILED -> 0;
+        };
     }
 
     /** The latest finite perplexity: of the last epoch, or the running one inside the first, else NaN. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,6 +118,49 @@ class LocalTrainingTest {
         awaitStatus(a3, ANN, RunStatus.FINISHED);
         assertEquals(List.of("a1", "a2", "b1", "a3"), startOrder);
         assertEquals(3, training.find(a1, ANN).orElseThrow().epochsDone());
+    }
+
+    @Test
+    void aModelOverTheBudgetIsRefusedBeforeAnyArrayIsAllocated() {
+        // a text of a million distinct words, tokenized as words: vocab_size 1,000,001 with <unk>
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1_000_000; i++) {
+            int n = i;
+            for (int k = 0; k < 5; k++) {
+                text.append((char) ('a' + n % 26));
+                n /= 26;
+            }
+            text.append(' ');
+        }
+        var words = TextPipeline.process(text.toString(), TextOptions.bookWords());
+        assertEquals(1_000_001, words.vocabSize());
+        RunSpec huge = RunSpec.of(
+                "words",
+                words.codec(),
+                words.corpus(),
+                10_000,
+                TrainConfig.book().withNumHiddens(128),
+                ModelSpec.scratch());
+        // the real executor: had the launch been accepted, it would build a model of gigabytes
+        training = new LocalTraining(
+                new ModelRunExecutor(1),
+                workers,
+                new TrainingLimits(1, 3, 1, 20),
+                Clock.systemUTC(),
+                org.rnnplayground.model.budget.ComputeBudget.defaults());
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        LaunchResult refused = training.launch(ANN, huge);
+        long grown = memory.getHeapMemoryUsage().getUsed() - before;
+
+        assertFalse(refused.accepted());
+        assertEquals(LaunchResult.Refusal.OVER_BUDGET, refused.refusal());
+        assertEquals("budget.training.memory", refused.overBudget().key());
+        assertEquals(List.of(1_000_001, 128), refused.overBudget().args().subList(0, 2));
+        assertTrue(grown < 32L * 1024 * 1024, "the heap grew by " + grown + " bytes");
+        assertEquals(List.of(), training.runsOf(ANN), "nothing was queued");
+        assertTrue(startOrder.isEmpty());
     }
 
     @Test

@@ -208,14 +208,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         dashboard.add(column);
     }
 
-    /** Parameters, gradients and the optimiser's buffers of a run, roughly: 3 floats per parameter. */
+    /** The run's memory by its model's own estimate, carried on the snapshot ({@link RunSnapshot#memoryBytes}). */
     static double memoryMb(RunSnapshot r) {
-        var c = r.spec().config();
-        long v = r.spec().vocab().vocabSize();
-        long h = c.numHiddens();
-        long params = v * h + h * h + h + h * v + v;
-        long activations = (long) c.batchSize() * c.numSteps() * (h + 2 * v);
-        return (3 * params + 2 * activations) * 4 / 1e6;
+        return r.memoryBytes() / (1024.0 * 1024.0);
     }
 
     private void trySignIn() {

@@ -20,11 +20,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.CharModel;
+import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.Forward;
 import org.rnnplayground.model.RnnParams;
 import org.rnnplayground.model.State;
 import org.rnnplayground.model.StepResult;
 import org.rnnplayground.model.TensorShape;
+import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainHyper;
 
 /**
@@ -123,6 +125,72 @@ public final class ConciseRnn implements CharModel {
         ConciseRnn copy = create(arch);
         copy.net.setParams(net.params()); // copies the flat parameter vector, [1, parameterCount]
         return copy;
+    }
+
+    /**
+     * What this network costs for these sizes, before it is built (see {@link Footprint}).
+     *
+     * <p>Parameters: the embedding table {@code V D} (if any), per recurrent layer {@code g (in h + h
+     * h + h)} with {@code g} gate blocks ({@link CellType#gateBlocks}) and {@code in} = {@code V},
+     * {@code D} or {@code h} (layers above the first), then the output layer {@code h V + V}. The
+     * model holds DL4J's flat parameter and gradient vectors and, while initialising, a temporary as
+     * large as its largest weight. A training step allocates the one-hot inputs and labels, the
+     * embedding's activations and their gradient, every recurrent layer's workspace and the output
+     * layer's buffers, the states set and read; a traced pass adds the top layer's outputs copied
+     * time-major and the logits.
+     *
+     * <p>Multiply-adds per token: the output layer {@code h V}, and per layer {@code g (in h + h h)},
+     * where one-hot inputs of the RNN and the LSTM gather rows of {@code W} instead of multiplying
+     * (the GRU multiplies them) and an embedding is a lookup.
+     */
+    public static Footprint footprint(
+            int vocabSize,
+            int numHiddens,
+            CellType cell,
+            int numLayers,
+            int embeddingSize,
+            int batchSize,
+            int numSteps,
+            TrainConfig.Precision precision) {
+        long v = vocabSize;
+        long h = numHiddens;
+        long d = embeddingSize;
+        long g = cell.gateBlocks();
+        int b = (int) precision.dataType().width();
+        double n = (double) batchSize * numSteps;
+
+        long parameters = d > 0 ? v * d : 0;
+        long largest = Math.max(v * d, h * v);
+        long multiplyAdds = h * v;
+        double oneHot = n * v * b + n * Integer.BYTES; // a reused one-hot array and where its ones are
+        double step = oneHot; // the labels
+        step += d > 0 ? n * (Double.BYTES + b) + 2 * n * d * b : oneHot; // indices and embedding, or one-hot inputs
+        long in = d > 0 ? d : v;
+        for (int l = 0; l < numLayers; l++) {
+            parameters += g * (in * h + h * h + h);
+            largest = Math.max(largest, Math.max(g * in * h, g * h * h));
+            boolean gathered = l == 0 && d == 0 && cell != CellType.GRU;
+            multiplyAdds += g * ((gathered ? 0 : in * h) + h * h);
+            step += switch (cell) {
+                case RNN -> SimpleRnnWorkspace.bytes(batchSize, numSteps, in, h, b);
+                case GRU -> GruWorkspace.bytes(batchSize, numSteps, in, h, b);
+                case LSTM -> LstmWorkspace.bytes(batchSize, numSteps, in, h, b);
+            };
+            in = h;
+        }
+        parameters += h * v + v;
+        step += TimeMajorRnnOutputLayer.workingBytes(batchSize, numSteps, h, v, b);
+        step += 2.0 * cell.stateTensors() * numLayers * batchSize * h * b; // the state set, and the state read
+        double model = 2.0 * parameters * b + (double) largest * b;
+        double trace = step + n * (h + v) * b;
+        return new Footprint(
+                parameters,
+                b,
+                Footprint.bytes(model),
+                Footprint.bytes(step),
+                Footprint.bytes(trace),
+                multiplyAdds,
+                (long) batchSize * numSteps);
     }
 
     public Architecture architecture() {

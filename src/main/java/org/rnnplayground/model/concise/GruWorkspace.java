@@ -80,6 +80,17 @@ final class GruWorkspace {
         dRecurrentStep = steps(dRecurrent.matrix(), numSteps);
     }
 
+    /** Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per number. */
+    static double bytes(double batchSize, double numSteps, double nIn, double numHiddens, int b) {
+        double n = batchSize * numSteps;
+        double gateCols = GruParams.GATES * numHiddens;
+        double plain = n + 2 * n * nIn; // ones, xCopy, dX
+        double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
+                + (n + batchSize) * numHiddens // h
+                + n * numHiddens; // dH
+        return b * plain + HostRows.bytesPerElement(b) * hosted;
+    }
+
     boolean fits(int batchSize, int numSteps) {
         return this.batchSize == batchSize && this.numSteps == numSteps;
     }

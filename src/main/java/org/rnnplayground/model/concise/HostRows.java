@@ -53,6 +53,14 @@ final class HostRows {
         }
     }
 
+    /**
+     * Bytes per element of a matrix with a host copy, for {@code b} bytes per number: the native
+     * element, its {@code double} copy and, for float32, its staging copy.
+     */
+    static int bytesPerElement(int b) {
+        return b + Double.BYTES + (b == Float.BYTES ? Float.BYTES : 0);
+    }
+
     /** The matrix this is a copy of. */
     INDArray matrix() {
         return matrix;

@@ -91,6 +91,22 @@ final class LstmWorkspace {
         dGatesStep = steps(dGates.matrix(), numSteps);
     }
 
+    /**
+     * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
+     * number, and the token indices of one-hot inputs ({@code N} ints).
+     */
+    static double bytes(double batchSize, double numSteps, double nIn, double numHiddens, int b) {
+        double n = batchSize * numSteps;
+        double gateCols = GATES * numHiddens;
+        double plain = n + 2 * n * nIn; // ones, xCopy, dX
+        double hosted = 2 * n * gateCols // gates, dGates
+                + 2 * (n + batchSize) * numHiddens // h, c
+                + n * numHiddens // dH
+                + nIn * gateCols; // inputRows
+        double hostOnly = Double.BYTES * (n * numHiddens + batchSize * numHiddens); // tanhC, dCNext
+        return b * plain + HostRows.bytesPerElement(b) * hosted + hostOnly + n * Integer.BYTES;
+    }
+
     boolean fits(int batchSize, int numSteps) {
         return this.batchSize == batchSize && this.numSteps == numSteps;
     }

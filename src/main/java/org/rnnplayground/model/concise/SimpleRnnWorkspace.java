@@ -76,6 +76,20 @@ final class SimpleRnnWorkspace {
         biasGradHost = new HostMirror(biasGrad);
     }
 
+    /**
+     * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
+     * number, host copies included, and the token indices of one-hot inputs ({@code N} ints).
+     */
+    static double bytes(double batchSize, double numSteps, double nIn, double numHiddens, int b) {
+        double n = batchSize * numSteps;
+        double matrices = 2 * n * nIn // xCopy, dX
+                + 2 * (n + batchSize) * numHiddens // hAll and its host copy
+                + 2 * n * numHiddens // dHAll and its host copy
+                + 2 * nIn * numHiddens // inputRows and its host copy
+                + 2 * numHiddens; // biasGrad and its host copy
+        return b * matrices + n * Integer.BYTES;
+    }
+
     boolean fits(int batchSize, int numSteps) {
         return this.batchSize == batchSize && this.numSteps == numSteps;
     }

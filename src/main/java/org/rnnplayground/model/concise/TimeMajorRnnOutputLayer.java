@@ -74,6 +74,16 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
                 initializer());
     }
 
+    /**
+     * Bytes of the buffers the layer allocates for one (batch_size, num_steps) shape, with {@code
+     * b} bytes per number: the input and dL/dH, [N, h], the labels and the logits' gradient, [N, V],
+     * and the bias, each of the last three with a host copy.
+     */
+    static double workingBytes(double batchSize, double numSteps, double numHiddens, double vocabSize, int b) {
+        double n = batchSize * numSteps;
+        return b * (2 * n * numHiddens + 4 * n * vocabSize + 2 * vocabSize);
+    }
+
     /** The layer itself: DL4J's parameters and forward pass, our backward pass and score. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer implements WorkingMemory {
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.sampling.Minibatch;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.sampling.Samplers;
@@ -25,8 +26,18 @@ public class ShapeTracer implements DisposableBean {
     /** Seeds the sampler's random offset and the initial parameters, shown on the page. */
     public static final long SEED = 0L;
 
+    private final ComputeBudget budget;
     private final ExecutorService executor = Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("shape-trace-", 0).daemon().factory());
+
+    public ShapeTracer(ComputeBudget budget) {
+        this.budget = budget;
+    }
+
+    /** The budget each trace must fit, checked again here before any model is built. */
+    public ComputeBudget budget() {
+        return budget;
+    }
 
     /**
      * Traces one forward pass in the background. Cancelling the future before it starts skips the
@@ -35,15 +46,16 @@ public class ShapeTracer implements DisposableBean {
      * @throws IllegalArgumentException (in the future) when {@link ShapeRequest#check} finds a problem
      */
     public CompletableFuture<ShapeTrace> trace(ProcessedText text, ShapeRequest request) {
-        return CompletableFuture.supplyAsync(() -> traceNow(text, request), executor);
+        return CompletableFuture.supplyAsync(() -> traceNow(text, request, budget), executor);
     }
 
     /**
      * Traces one forward pass on the calling thread.
      *
-     * @throws IllegalArgumentException when {@link ShapeRequest#check} finds a problem
+     * @throws IllegalArgumentException when {@link ShapeRequest#check} finds a problem, the budget's
+     *     refusal among them
      */
-    public static ShapeTrace traceNow(ProcessedText text, ShapeRequest request) {
+    public static ShapeTrace traceNow(ProcessedText text, ShapeRequest request, ComputeBudget budget) {
         List<ShapeRequest.Problem> problems = ShapeRequest.check(
                 request.batchSize(),
                 request.numSteps(),
@@ -52,7 +64,8 @@ public class ShapeTracer implements DisposableBean {
                 request.numLayers(),
                 request.embeddingSize(),
                 text.corpusLength(),
-                text.vocabSize());
+                text.vocabSize(),
+                budget);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot trace " + request + ": " + problems);
         }

@@ -24,8 +24,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.Implementation;
 import org.rnnplayground.model.ui.ShapeRequest.Field;
-import org.rnnplayground.model.ui.ShapeRequest.Implementation;
 import org.rnnplayground.model.ui.ShapeRequest.Problem;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.ui.CurrentText;
@@ -294,7 +294,7 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         }
         cancelPending();
         int mine = ++generation;
-        long multiplyAdds = request.forwardMultiplyAdds(text.vocabSize());
+        long multiplyAdds = request.footprint(text.vocabSize()).forwardMultiplyAdds();
         busy(
                 multiplyAdds < SLOW_MULTIPLY_ADDS
                         ? getTranslation("shapes.running")
@@ -335,11 +335,11 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                 numLayers.getValue(),
                 embedding.getValue(),
                 text.corpusLength(),
-                text.vocabSize());
+                text.vocabSize(),
+                tracer.budget());
         Map<Field, String> byField = new EnumMap<>(Field.class);
         for (Problem p : problems) {
-            byField.merge(
-                    p.field(), getTranslation(p.key(), p.args().toArray()), (a, b) -> a.equals(b) ? a : a + " " + b);
+            byField.merge(p.field(), p.message(this::getTranslation), (a, b) -> a.equals(b) ? a : a + " " + b);
         }
         mark(batchSize, byField.get(Field.BATCH_SIZE));
         mark(numSteps, byField.get(Field.NUM_STEPS));

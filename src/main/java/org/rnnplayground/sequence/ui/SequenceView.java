@@ -19,6 +19,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.rnnplayground.model.budget.BudgetProblem;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.sequence.CsvSeries;
 import org.rnnplayground.sequence.EpochLoss;
 import org.rnnplayground.sequence.FitConfig;
@@ -41,6 +43,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
     static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
 
     private final SequenceWorkers workers;
+    private final ComputeBudget budget;
     private final ScheduledExecutorService scheduler;
 
     final SequenceForm form;
@@ -55,8 +58,9 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
     private volatile int generation;
     private Throttle throttle;
 
-    public SequenceView(SequenceWorkers workers, ScheduledExecutorService uiScheduler) {
+    public SequenceView(SequenceWorkers workers, ComputeBudget budget, ScheduledExecutorService uiScheduler) {
         this.workers = workers;
+        this.budget = budget;
         this.scheduler = uiScheduler;
         setId("page-sequence");
         addClassName("page");
@@ -152,6 +156,19 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         FitConfig config = maybeConfig.get();
         List<ModelKind> kinds =
                 form.withRnn.getValue() ? List.of(ModelKind.MLP, ModelKind.RNN) : List.of(ModelKind.MLP);
+        FitConfig.Cost cost = config.cost(kinds, series.length());
+        Optional<BudgetProblem> over = budget.checkSequence(
+                cost.bytes(),
+                cost.multiplyAdds(),
+                series.length(),
+                config.tau(),
+                config.numHiddens(),
+                config.epochs(),
+                config.nTrain());
+        if (over.isPresent()) {
+            showStatus("invalid", over.get().message(this::getTranslation));
+            return;
+        }
 
         stopCurrent.set(true);
         AtomicBoolean stop = new AtomicBoolean();

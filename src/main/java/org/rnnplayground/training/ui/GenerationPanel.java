@@ -20,6 +20,8 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.Generator;
+import org.rnnplayground.model.budget.BudgetProblem;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
@@ -38,6 +40,7 @@ class GenerationPanel extends Div {
     final Paragraph note = new Paragraph();
 
     private final TrainedModels models;
+    private final ComputeBudget budget;
     private final Executor executor;
     private RunSnapshot run;
     private UserId user;
@@ -46,8 +49,9 @@ class GenerationPanel extends Div {
 
     private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the panel chose, not the learner
 
-    GenerationPanel(TrainedModels models, Executor executor) {
+    GenerationPanel(TrainedModels models, ComputeBudget budget, Executor executor) {
         this.models = models;
+        this.budget = budget;
         this.executor = executor;
         addClassName("card");
         setWidthFull();
@@ -58,7 +62,7 @@ class GenerationPanel extends Div {
         length.setLabel(getTranslation("train.gen.length"));
         length.setValue(100);
         length.setMin(1);
-        length.setMax(2000);
+        length.setMax(budget.generationLength());
         temperature.setId("gen-temperature");
         temperature.setLabel(getTranslation("train.gen.temperature"));
         temperature.setHelperText(getTranslation("train.gen.temperature.help"));
@@ -125,10 +129,12 @@ class GenerationPanel extends Div {
             ok = false;
         }
         Integer n = length.getValue();
-        if (n == null || n < 1 || n > 2000) {
+        if (n == null || n < 1 || n > budget.generationLength()) {
             length.setInvalid(true);
-            length.setErrorMessage(getTranslation("train.form.range", 1, 2000));
+            length.setErrorMessage(getTranslation("train.form.range", 1, budget.generationLength()));
             ok = false;
+        } else {
+            length.setInvalid(false);
         }
         Double t = temperature.getValue();
         if (t == null || t < 0 || t > 10) {
@@ -145,6 +151,13 @@ class GenerationPanel extends Div {
             return;
         }
         prefix.setInvalid(false);
+        String p = prefix.getValue();
+        Optional<BudgetProblem> over = budget.checkGeneration(run.footprint(), p.codePointCount(0, p.length()), n);
+        if (over.isPresent()) {
+            length.setInvalid(true);
+            length.setErrorMessage(over.get().message(this::getTranslation));
+            return;
+        }
         Optional<CompletableFuture<CharModel>> model = models.modelNow(run.id(), user);
         if (model.isEmpty()) {
             note.setText(getTranslation("train.gen.gone", run.id()));
@@ -153,7 +166,6 @@ class GenerationPanel extends Div {
         RunSnapshot from = run;
         Decoding decoding =
                 t == 0 ? Decoding.greedyArgmax() : Decoding.sampling(t, seed.getValue() == null ? 0 : seed.getValue());
-        String p = prefix.getValue();
         TokenCodec codec = run.spec().codec();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);

@@ -19,9 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.Decoding;
+import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainHyper;
+import org.rnnplayground.model.budget.BudgetProblem;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.Implementation;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.sampling.SamplerKind;
@@ -31,20 +35,24 @@ import org.rnnplayground.training.RunSpec;
 
 /**
  * The book's hyperparameters with presets. Each field explains an invalid value next to itself;
- * {@link #spec} builds a run only from a fully valid form.
+ * {@link #spec} builds a run only from a fully valid form. Below the fields, {@link #estimate}
+ * shows what the model costs for the current text, or why the compute budget refuses it, as the
+ * fields change; the runtime checks the same budget again when the run is launched.
  */
 class TrainForm extends Div {
 
     static final int MAX_HIDDENS = 2048;
     static final int MAX_EPOCHS = 5000;
+    static final int MAX_BATCH = 4096;
+    static final int MAX_STEPS = 1000;
 
     final Select<Preset> preset = new Select<>();
     final Select<Implementation> implementation = new Select<>();
     final IntegerField numLayers = intField("num-layers", "train.form.numLayers", 1, ModelSpec.MAX_LAYERS);
-    final IntegerField embedding = intField("embedding", "train.form.embedding", 0, 1024);
+    final IntegerField embedding = intField("embedding", "train.form.embedding", 0, ModelSpec.MAX_EMBEDDING_SIZE);
     final IntegerField numHiddens = intField("num-hiddens", "train.form.numHiddens", 1, MAX_HIDDENS);
-    final IntegerField batchSize = intField("batch-size", "train.form.batchSize", 1, 4096);
-    final IntegerField numSteps = intField("num-steps", "train.form.numSteps", 1, 1000);
+    final IntegerField batchSize = intField("batch-size", "train.form.batchSize", 1, MAX_BATCH);
+    final IntegerField numSteps = intField("num-steps", "train.form.numSteps", 1, MAX_STEPS);
     final NumberField lr = new NumberField();
     final Checkbox clip = new Checkbox();
     final NumberField theta = new NumberField();
@@ -56,8 +64,15 @@ class TrainForm extends Div {
     final TextField prefix = new TextField();
     final IntegerField sampleEvery = intField("sample-every", "train.form.sampleEvery", 0, MAX_EPOCHS);
     final Button start = new Button();
+    /** The model's cost for the current text, or the budget's refusal. */
+    final Paragraph estimate = new Paragraph();
 
-    TrainForm() {
+    private final ComputeBudget budget;
+    /** The current text's vocabulary size, or null before a text is ready. */
+    private Integer vocabSize;
+
+    TrainForm(ComputeBudget budget) {
+        this.budget = budget;
         addClassName("card");
         preset.setId("preset");
         preset.setLabel(getTranslation("train.form.preset"));
@@ -72,7 +87,10 @@ class TrainForm extends Div {
         implementation.setLabel(getTranslation("train.form.impl"));
         implementation.setItems(Implementation.values());
         implementation.setItemLabelGenerator(i -> getTranslation("train.form.impl." + i.name()));
-        implementation.addValueChangeListener(e -> showArchitectureFields());
+        implementation.addValueChangeListener(e -> {
+            showArchitectureFields();
+            showEstimate();
+        });
         embedding.setHelperText(getTranslation("train.form.embedding.help"));
         lr.setId("lr");
         lr.setLabel(getTranslation("train.form.lr"));
@@ -125,7 +143,13 @@ class TrainForm extends Div {
         form.setColspan(prefix, 2);
         Paragraph hint = new Paragraph(getTranslation("train.form.hint"));
         hint.addClassName("muted");
-        add(new H3(getTranslation("train.form.title")), hint, form, start);
+        estimate.setId("budget-estimate");
+        estimate.addClassName("muted");
+        for (HasValue<?, ?> field :
+                List.of(numLayers, embedding, numHiddens, batchSize, numSteps, prefix, sampleEvery)) {
+            field.addValueChangeListener(e -> showEstimate());
+        }
+        add(new H3(getTranslation("train.form.title")), hint, form, estimate, start);
 
         prefix.setValue(TokenCodec.BOOK_PREFIX);
         seed.setValue(0);
@@ -142,7 +166,7 @@ class TrainForm extends Div {
     }
 
     void apply(Preset p) {
-        implementation.setValue(Implementation.of(p.model()));
+        implementation.setValue(p.model().implementation());
         numLayers.setValue(p.model().numLayers());
         embedding.setValue(p.model().embeddingSize());
         showArchitectureFields();
@@ -160,10 +184,13 @@ class TrainForm extends Div {
     }
 
     private void showArchitectureFields() {
-        boolean library = implementation.getValue() != null && implementation.getValue() != Implementation.SCRATCH;
+        boolean library =
+                implementation.getValue() != null && implementation.getValue().library();
         numLayers.setVisible(library);
         embedding.setVisible(library);
-        CellType cell = library ? implementation.getValue().cell() : CellType.RNN;
+        CellType cell = implementation.getValue() == null
+                ? CellType.RNN
+                : implementation.getValue().cell();
         activation.setEnabled(cell == CellType.RNN); // the GRU and the LSTM have their own, tanh and sigmoid
         activation.setHelperText(
                 cell == CellType.RNN ? null : getTranslation("train.form.activation.gated", cell.name()));
@@ -172,9 +199,82 @@ class TrainForm extends Div {
     /** The model part of the form; the from-scratch model is always one RNN layer with one-hot input. */
     ModelSpec modelSpec() {
         Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
-        return impl == Implementation.SCRATCH
-                ? ModelSpec.scratch()
-                : ModelSpec.concise(impl.cell(), numLayers.getValue(), embedding.getValue());
+        return impl.library() ? new ModelSpec(impl, numLayers.getValue(), embedding.getValue()) : ModelSpec.scratch();
+    }
+
+    /** The text the run would train on changed: its vocabulary decides much of the cost. */
+    void useText(int newVocabSize) {
+        vocabSize = newVocabSize;
+        showEstimate();
+    }
+
+    /**
+     * Shows the model's parameters, memory and multiply-adds per step for the current text, or,
+     * when the budget refuses them, its refusal (the same check the runtime makes on launch).
+     * Says nothing while a size is missing or out of range.
+     */
+    void showEstimate() {
+        Optional<TrainConfig> config = sizes();
+        Optional<ModelSpec> architecture = architecture();
+        if (config.isEmpty() || architecture.isEmpty()) {
+            estimate.setText("");
+            estimate.removeClassName("message-error");
+            return;
+        }
+        ModelSpec model = architecture.get();
+        Optional<BudgetProblem> over = budget.checkTraining(model, vocabSize, config.get());
+        if (over.isPresent()) {
+            estimate.setText(over.get().message(this::getTranslation));
+            estimate.addClassName("message-error");
+            return;
+        }
+        Footprint f = model.footprint(vocabSize, config.get());
+        estimate.setText(getTranslation(
+                "budget.estimate",
+                f.parameters(),
+                ComputeBudget.size(f.trainingTotalBytes()),
+                ComputeBudget.size(budget.runBytes()),
+                f.trainingStepMultiplyAdds() / 1e9));
+        estimate.removeClassName("message-error");
+    }
+
+    /** The model part of the form, when its fields are in range. */
+    private Optional<ModelSpec> architecture() {
+        Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
+        if (!impl.library()) {
+            return Optional.of(ModelSpec.scratch());
+        }
+        Integer layers = numLayers.getValue(), size = embedding.getValue();
+        boolean inRange = layers != null
+                && layers >= 1
+                && layers <= ModelSpec.MAX_LAYERS
+                && size != null
+                && size >= 0
+                && size <= ModelSpec.MAX_EMBEDDING_SIZE;
+        return inRange ? Optional.of(new ModelSpec(impl, layers, size)) : Optional.empty();
+    }
+
+    /** The sizes in the fields as a configuration (the rest as the book's), when all are in range. */
+    private Optional<TrainConfig> sizes() {
+        Integer h = numHiddens.getValue(), b = batchSize.getValue(), t = numSteps.getValue();
+        Integer every = sampleEvery.getValue();
+        if (vocabSize == null
+                || h == null
+                || b == null
+                || t == null
+                || h < 1
+                || h > MAX_HIDDENS
+                || b < 1
+                || b > MAX_BATCH
+                || t < 1
+                || t > MAX_STEPS) {
+            return Optional.empty();
+        }
+        boolean samples = every != null && every > 0 && !prefix.getValue().isEmpty();
+        return Optional.of(TrainConfig.book()
+                .withNumHiddens(h)
+                .withBatch(b, t)
+                .withSamples(samples ? every : 0, samples ? prefix.getValue() : "a", 50, Decoding.greedyArgmax()));
     }
 
     /**
@@ -185,12 +285,12 @@ class TrainForm extends Div {
     Optional<RunSpec> spec(TextAnalysis text) {
         List<Boolean> ok = new ArrayList<>();
         ok.add(range(numHiddens, 1, MAX_HIDDENS));
-        if (implementation.getValue() != Implementation.SCRATCH) {
+        if (implementation.getValue() != null && implementation.getValue().library()) {
             ok.add(range(numLayers, 1, ModelSpec.MAX_LAYERS));
-            ok.add(range(embedding, 0, 1024));
+            ok.add(range(embedding, 0, ModelSpec.MAX_EMBEDDING_SIZE));
         }
-        ok.add(range(batchSize, 1, 4096));
-        ok.add(range(numSteps, 1, 1000));
+        ok.add(range(batchSize, 1, MAX_BATCH));
+        ok.add(range(numSteps, 1, MAX_STEPS));
         ok.add(range(epochs, 1, MAX_EPOCHS));
         ok.add(range(seed, 0, Integer.MAX_VALUE));
         ok.add(range(maxTokens, 0, Integer.MAX_VALUE));
@@ -250,34 +350,5 @@ class TrainForm extends Div {
             v.setErrorMessage(valid ? null : message);
         }
         return valid;
-    }
-
-    /** The implementations the form offers. */
-    enum Implementation {
-        SCRATCH(CellType.RNN),
-        LIBRARY_RNN(CellType.RNN),
-        LIBRARY_GRU(CellType.GRU),
-        LIBRARY_LSTM(CellType.LSTM);
-
-        private final CellType cell;
-
-        Implementation(CellType cell) {
-            this.cell = cell;
-        }
-
-        CellType cell() {
-            return cell;
-        }
-
-        static Implementation of(ModelSpec spec) {
-            if (spec.impl() == ModelSpec.Impl.SCRATCH) {
-                return SCRATCH;
-            }
-            return switch (spec.cell()) {
-                case RNN -> LIBRARY_RNN;
-                case GRU -> LIBRARY_GRU;
-                case LSTM -> LIBRARY_LSTM;
-            };
-        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
@@ -60,7 +61,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     private final ProgressFeed feed;
     private final ScheduledExecutorService scheduler;
 
-    final TrainForm form = new TrainForm();
+    final TrainForm form;
     final Paragraph textInfo = new Paragraph();
     final Paragraph launchMessage = new Paragraph();
     private RunSnapshot launched; // the run the launch message speaks of
@@ -86,12 +87,14 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             RunRegistry registry,
             ProgressFeed feed,
             TrainedModels models,
+            ComputeBudget budget,
             ScheduledExecutorService uiScheduler) {
         this.current = current;
         this.queue = queue;
         this.registry = registry;
         this.feed = feed;
         this.scheduler = uiScheduler;
+        this.form = new TrainForm(budget);
         setId("page-train");
         addClassName("page");
 
@@ -113,7 +116,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
         detail = new RunDetail(id -> queue.stop(id, user));
         detail.setId("run-detail");
-        generation = new GenerationPanel(models, java.util.concurrent.ForkJoinPool.commonPool());
+        generation = new GenerationPanel(models, budget, java.util.concurrent.ForkJoinPool.commonPool());
         generation.setId("generation");
 
         runs.setId("runs-grid");
@@ -186,8 +189,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation(
                 "train.runs.describe",
                 getTranslation(
-                        "train.runs.model."
-                                + TrainForm.Implementation.of(r.spec().model()).name(),
+                        "train.runs.model." + r.spec().model().implementation().name(),
                         r.spec().model().numLayers()),
                 r.spec().textName(),
                 c.numHiddens(),
@@ -269,6 +271,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             form.prefix.setValue(suggested);
             autoPrefix = suggested;
         }
+        form.useText(a.text().vocabSize());
     }
 
     /** Applies the snapshots that arrived since the last update (called at most every 250 ms). */
@@ -376,6 +379,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
                     switch (result.refusal()) {
                         case TOO_MANY_QUEUED -> getTranslation("train.launch.tooMany", result.limit());
                         case SHUTTING_DOWN -> getTranslation("train.launch.shuttingDown");
+                        case OVER_BUDGET -> result.overBudget().message(this::getTranslation);
                     });
             launchMessage.addClassName("message-error");
             return;

@@ -21,8 +21,8 @@ public class TranslationProvider implements I18NProvider {
     public static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
     /** Bundle base names under {@code i18n/}, one per feature. */
-    static final List<String> BUNDLES =
-            List.of("shell", "corpus", "text", "statistics", "minibatches", "shapes", "train", "sequence", "admin");
+    static final List<String> BUNDLES = List.of(
+            "shell", "corpus", "text", "statistics", "minibatches", "shapes", "train", "sequence", "admin", "budget");
 
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

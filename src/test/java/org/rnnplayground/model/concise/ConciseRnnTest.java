@@ -204,7 +204,8 @@ class ConciseRnnTest {
     void specsExplainWhatIsWrong() {
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.concise(CellType.RNN, 5, 0));
         assertThrows(IllegalArgumentException.class, () -> ModelSpec.concise(CellType.RNN, 1, -1));
-        assertThrows(IllegalArgumentException.class, () -> new ModelSpec(ModelSpec.Impl.SCRATCH, CellType.LSTM, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Implementation.of(false, CellType.LSTM));
+        assertThrows(IllegalArgumentException.class, () -> new ModelSpec(Implementation.SCRATCH, 2, 0));
         ConciseRnn model = ConciseRnn.create(
                 new ConciseRnn.Architecture(5, 4, CellType.RNN, 1, 0, Activation.TANH, DataType.FLOAT, 0));
         assertThrows(IllegalArgumentException.class, () -> model.forward(new int[][] {{5}}, model.beginState(1)));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.TensorShape;
-import org.rnnplayground.model.ui.ShapeRequest.Implementation;
+import org.rnnplayground.model.budget.ComputeBudget;
+import org.rnnplayground.model.concise.Implementation;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
@@ -29,7 +30,7 @@ class ShapeTracerTest {
         ProcessedText text = TextPipeline.process(
                 "the time machine by h g wells\ntwinkle twinkle little star\n", TextOptions.bookChars());
         int v = text.vocabSize();
-        ShapeTrace trace = ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU));
+        ShapeTrace trace = ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU), BUDGET);
 
         assertEquals(List.of(2L, 5L), shape(trace, "X"));
         assertEquals(List.of(5L, 2L, (long) v), shape(trace, "one-hot"));
@@ -61,7 +62,7 @@ class ShapeTracerTest {
         assertArrayEquals(Arrays.copyOfRange(text.corpus(), start, start + 5), trace.firstRow());
         assertEquals(text.vocab().decode(trace.firstRow()), trace.firstRowTokens());
         assertEquals(
-                ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU))
+                ShapeTracer.traceNow(text, new ShapeRequest(2, 5, 8, Activation.RELU), BUDGET)
                         .rowStart(),
                 start);
     }
@@ -70,7 +71,7 @@ class ShapeTracerTest {
     void theTimeMachineWithTheBooksSizes() throws IOException {
         String raw = TestCorpora.timeMachine();
         ProcessedText text = TextPipeline.process(raw, TextOptions.bookChars());
-        ShapeTrace trace = ShapeTracer.traceNow(text, ShapeRequest.book());
+        ShapeTrace trace = ShapeTracer.traceNow(text, ShapeRequest.book(), BUDGET);
         assertEquals("(32, 35)", trace.tensor("X").orElseThrow().shapeText());
         assertEquals("(35, 32, 28)", trace.tensor("one-hot").orElseThrow().shapeText());
         assertEquals("(1120, 28)", trace.tensor("outputs").orElseThrow().shapeText());
@@ -85,13 +86,15 @@ class ShapeTracerTest {
         return TextPipeline.process(raw, TextOptions.bookChars());
     }
 
+    private static final ComputeBudget BUDGET = ComputeBudget.defaults();
+
     private static ShapeRequest library(Implementation impl, int h, int layers, int embedding) {
         return new ShapeRequest(32, 35, h, Activation.TANH, impl, layers, embedding);
     }
 
     @Test
     void oneLibraryRnnLayerWithOneHotInputsHasTheBooksParameters() throws IOException {
-        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 512, 1, 0));
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 512, 1, 0), BUDGET);
         assertTrue(trace.library());
         assertEquals("(32, 35)", trace.tensor("X").orElseThrow().shapeText());
         assertEquals("(1, 32, 512)", trace.tensor("H_0").orElseThrow().shapeText());
@@ -108,14 +111,15 @@ class ShapeTracerTest {
                 book,
                 trace.parameters().stream().mapToLong(TensorShape::elementCount).sum());
         assertEquals(
-                book, ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_RNN, 1, 0), 28, 512));
+                book,
+                library(Implementation.LIBRARY_RNN, 512, 1, 0).footprint(28).parameters());
         assertEquals(List.of(32L, 28L), trace.atStep("X_t", 35).orElseThrow().shape());
         assertEquals(List.of(32L, 512L), trace.atStep("H_t", 1).orElseThrow().shape());
     }
 
     @Test
     void twoLstmLayersCarryHiddenAndCellStatePerLayer() throws IOException {
-        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_LSTM, 256, 2, 0));
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_LSTM, 256, 2, 0), BUDGET);
         for (String state : List.of("H_0", "C_0", "H_T", "C_T")) {
             assertEquals("(2, 32, 256)", trace.tensor(state).orElseThrow().shapeText(), state);
         }
@@ -128,19 +132,19 @@ class ShapeTracerTest {
         assertEquals(expected, trace.parameterCount());
         assertEquals(
                 expected,
-                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_LSTM, 2, 0), 28, 256));
+                library(Implementation.LIBRARY_LSTM, 256, 2, 0).footprint(28).parameters());
     }
 
     @Test
     void anEmbeddingReplacesTheOneHotInputs() throws IOException {
-        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 64, 1, 16));
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_RNN, 64, 1, 16), BUDGET);
         assertTrue(trace.tensor("one-hot").isEmpty());
         List<Long> embedding = trace.tensor("embedding").orElseThrow().shape();
         assertEquals(16L, embedding.get(1), embedding.toString()); // DL4J: (batch_size, embed_size, num_steps)
         assertEquals(List.of(32L, 16L), trace.atStep("X_t", 1).orElseThrow().shape());
         assertEquals(
                 trace.parameterCount(),
-                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_RNN, 1, 16), 28, 64));
+                library(Implementation.LIBRARY_RNN, 64, 1, 16).footprint(28).parameters());
         assertEquals(
                 trace.parameterCount(),
                 trace.parameters().stream().mapToLong(TensorShape::elementCount).sum());
@@ -148,13 +152,13 @@ class ShapeTracerTest {
 
     @Test
     void theGruHasThreeGateBlocksAndOnlyAHiddenState() throws IOException {
-        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_GRU, 64, 1, 0));
+        ShapeTrace trace = ShapeTracer.traceNow(timeMachine(), library(Implementation.LIBRARY_GRU, 64, 1, 0), BUDGET);
         assertEquals(List.of(28L, 192L), trace.tensor("0_W").orElseThrow().shape());
         assertEquals(List.of(1L, 32L, 64L), trace.tensor("H_T").orElseThrow().shape());
         assertTrue(trace.tensor("C_0").isEmpty());
         assertEquals(
                 trace.parameterCount(),
-                ShapeRequest.parameterCount(new ShapeRequest.Arch(Implementation.LIBRARY_GRU, 1, 0), 28, 64));
+                library(Implementation.LIBRARY_GRU, 64, 1, 0).footprint(28).parameters());
     }
 
     @Test
@@ -162,9 +166,9 @@ class ShapeTracerTest {
         ProcessedText text = TextPipeline.process("abc abc abd", TextOptions.bookChars());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> ShapeTracer.traceNow(text, new ShapeRequest(4, 7, 8, Activation.TANH)));
+                () -> ShapeTracer.traceNow(text, new ShapeRequest(4, 7, 8, Activation.TANH), BUDGET));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> ShapeTracer.traceNow(text, new ShapeRequest(1, 1, 5000, Activation.TANH)));
+                () -> ShapeTracer.traceNow(text, new ShapeRequest(1, 1, 5000, Activation.TANH), BUDGET));
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.model.Activation;
-import org.rnnplayground.model.ui.ShapeRequest.Implementation;
+import org.rnnplayground.model.concise.Implementation;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.browserless.BrowserlessTest;
 import org.junit.jupiter.api.Test;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.model.concise.CellType;
+import org.rnnplayground.model.concise.Implementation;
 import org.rnnplayground.model.concise.ModelSpec;
 
 /** Presets fill the form, and the form builds the model the preset names. */
@@ -20,7 +22,7 @@ class TrainFormTest extends BrowserlessTest {
 
     @Test
     void theBookPresetIsTheFromScratchModelWithoutLibraryFields() {
-        TrainForm form = new TrainForm();
+        TrainForm form = new TrainForm(ComputeBudget.defaults());
         assertEquals(ModelSpec.scratch(), form.modelSpec());
         assertFalse(form.numLayers.isVisible());
         assertEquals(512, form.numHiddens.getValue());
@@ -28,7 +30,7 @@ class TrainFormTest extends BrowserlessTest {
 
     @Test
     void libraryPresetsShowAndFillTheArchitectureFields() {
-        TrainForm form = new TrainForm();
+        TrainForm form = new TrainForm(ComputeBudget.defaults());
         form.preset.setValue(preset("threeLayers"));
         assertTrue(form.numLayers.isVisible());
         assertTrue(form.numLayers.getParent().isPresent(), "the field is part of the form");
@@ -44,13 +46,13 @@ class TrainFormTest extends BrowserlessTest {
 
     @Test
     void theGruPresetBuildsOurGruLayerAndItsGatesNeedNoActivation() {
-        TrainForm form = new TrainForm();
+        TrainForm form = new TrainForm(ComputeBudget.defaults());
         form.preset.setValue(preset("conciseGru"));
         assertEquals(ModelSpec.concise(CellType.GRU, 1, 0), form.modelSpec());
         assertEquals(256, form.numHiddens.getValue());
         assertFalse(form.activation.isEnabled());
         assertNotNull(form.activation.getHelperText(), "says why"); // its text: TranslationBundlesTest
-        form.implementation.setValue(TrainForm.Implementation.LIBRARY_RNN);
+        form.implementation.setValue(Implementation.LIBRARY_RNN);
         assertTrue(form.activation.isEnabled());
         assertNull(form.activation.getHelperText());
     }

@@ -1,0 +1,117 @@
+package org.rnnplayground.training.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.Application;
+import org.rnnplayground.model.CharModel;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.model.budget.ComputeBudget;
+import org.rnnplayground.model.concise.ModelSpec;
+import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.RunSpec;
+import org.rnnplayground.training.RunStatus;
+import org.rnnplayground.training.UserId;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Generation is bounded on the server: its length, and its multiply-adds for the run's model. */
+@SpringBootTest(classes = Application.class)
+@ViewPackages(packages = "org.rnnplayground")
+class GenerationPanelTest extends SpringBrowserlessTest {
+
+    private static final UserId ANN = new UserId("ann");
+
+    /** Counts the generations that reach the executor; runs none. */
+    private final AtomicInteger started = new AtomicInteger();
+
+    private GenerationPanel panel(ComputeBudget budget, int numHiddens) {
+        ProcessedText text = TextPipeline.process("time traveller ".repeat(20), TextOptions.bookChars());
+        TrainConfig config = TrainConfig.book().withNumHiddens(numHiddens).withBatch(2, 5);
+        RunSpec spec = RunSpec.of("tiny", text.codec(), text.corpus(), 0, config, ModelSpec.scratch());
+        CharModel model = spec.model().newModel(text.vocabSize(), config);
+        Instant now = Instant.EPOCH;
+        RunSnapshot finished = new RunSnapshot(
+                "r1",
+                ANN,
+                spec,
+                RunStatus.FINISHED,
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                0,
+                "",
+                now,
+                now,
+                now,
+                spec.model().footprint(text.vocabSize(), config));
+        GenerationPanel panel = new GenerationPanel(
+                (id, user) -> Optional.of(CompletableFuture.completedFuture(model)),
+                budget,
+                task -> started.incrementAndGet());
+        panel.show(finished, ANN);
+        return panel;
+    }
+
+    @Test
+    void aLengthAboveTheLimitIsRefusedWithoutGenerating() {
+        ComputeBudget budget = ComputeBudget.defaults();
+        GenerationPanel panel = panel(budget, 8);
+        assertEquals(budget.generationLength(), panel.length.getMax());
+        panel.length.setValue(budget.generationLength() + 1);
+        panel.generate.click();
+        assertTrue(panel.length.isInvalid());
+        assertEquals(0, started.get());
+
+        // the prefix counts too: prefix and predictions together stay within the limit
+        panel.prefix.setValue("t".repeat(50));
+        panel.length.setValue(budget.generationLength() - 10);
+        panel.generate.click();
+        assertTrue(panel.length.isInvalid());
+        assertTrue(panel.length.getErrorMessage().contains("use a shorter prefix or generate fewer tokens"));
+        assertEquals(0, started.get());
+
+        panel.length.setValue(100);
+        panel.generate.click();
+        assertFalse(panel.length.isInvalid());
+        assertEquals(1, started.get());
+    }
+
+    @Test
+    void aModelTooCostlyToGenerateThatLongIsRefused() {
+        ComputeBudget d = ComputeBudget.defaults();
+        ComputeBudget budget = new ComputeBudget(
+                d.runBytes(),
+                d.stepMultiplyAdds(),
+                d.traceBytes(),
+                d.traceMultiplyAdds(),
+                d.generationLength(),
+                1_000_000, // a million multiply-adds: with 256 hidden units, fewer than 20 tokens
+                d.sequenceBytes(),
+                d.sequenceMultiplyAdds());
+        GenerationPanel panel = panel(budget, 256);
+        panel.prefix.setValue("time");
+        panel.length.setValue(100);
+        panel.generate.click();
+        assertTrue(panel.length.isInvalid());
+        assertTrue(
+                panel.length.getErrorMessage().startsWith("generating 104 tokens takes "),
+                panel.length.getErrorMessage());
+        assertEquals(0, started.get());
+        panel.length.setValue(5);
+        panel.generate.click();
+        assertEquals(1, started.get());
+    }
+}
