@@ -19,6 +19,7 @@ import org.rnnplayground.model.EpochReport;
  * @param createdAt when it was launched
  * @param startedAt when it got a slot, or null
  * @param finishedAt when it ended, or null
+ * @param stopReason why it was stopped, when its status is {@link RunStatus#STOPPED}; else null
  */
 public record RunSnapshot(
         String id,
@@ -32,7 +33,8 @@ public record RunSnapshot(
         String message,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        StopReason stopReason) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);

@@ -3,15 +3,15 @@ package org.rnnplayground.model.ui;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.sampling.Minibatch;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.sampling.Samplers;
 import org.rnnplayground.text.ProcessedText;
-import org.springframework.beans.factory.DisposableBean;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.WorkKind;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,22 +20,26 @@ import org.springframework.stereotype.Service;
  * asks the model which tensors it met.
  */
 @Service
-public class ShapeTracer implements DisposableBean {
+public class ShapeTracer {
 
     /** Seeds the sampler's random offset and the initial parameters, shown on the page. */
     public static final long SEED = 0L;
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("shape-trace-", 0).daemon().factory());
+    private final BoundedPool executor;
+
+    public ShapeTracer(BoundedExecutors executors) {
+        this.executor = executors.pool(WorkKind.SHAPES);
+    }
 
     /**
      * Traces one forward pass in the background. Cancelling the future before it starts skips the
      * work.
      *
      * @throws IllegalArgumentException (in the future) when {@link ShapeRequest#check} finds a problem
+     * @throws org.rnnplayground.work.ServerBusyException (in the future) when the tracer's pool is full
      */
     public CompletableFuture<ShapeTrace> trace(ProcessedText text, ShapeRequest request) {
-        return CompletableFuture.supplyAsync(() -> traceNow(text, request), executor);
+        return executor.supply(() -> traceNow(text, request));
     }
 
     /**
@@ -75,10 +79,5 @@ public class ShapeTracer implements DisposableBean {
                 text.vocab().decode(row),
                 model.traceShapes(first.x()),
                 model.parameterCount());
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
     }
 }

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
@@ -20,6 +18,8 @@ import org.rnnplayground.model.Generator;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.ServerBusyException;
 
 /** Generate text with a finished run's model: prefix, length, greedy or sampling with a temperature (d2l 8.5.3). */
 class GenerationPanel extends Div {
@@ -33,11 +33,11 @@ class GenerationPanel extends Div {
     final Paragraph note = new Paragraph();
 
     private final TrainedModels models;
-    private final Executor executor;
+    private final BoundedPool executor;
     private RunSnapshot run;
     private UserId user;
 
-    GenerationPanel(TrainedModels models, Executor executor) {
+    GenerationPanel(TrainedModels models, BoundedPool executor) {
         this.models = models;
         this.executor = executor;
         addClassName("card");
@@ -116,16 +116,16 @@ class GenerationPanel extends Div {
         var vocab = run.spec().vocab();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            synchronized (model) {
-                                return Generator.generate(model, p, n, decoding, vocab::indexOf, vocab::tokenAt);
-                            }
-                        },
-                        executor)
+        executor.supply(() -> {
+                    synchronized (model) {
+                        return Generator.generate(model, p, n, decoding, vocab::indexOf, vocab::tokenAt);
+                    }
+                })
                 .whenComplete((Generation g, Throwable error) -> ui.access(() -> {
                     generate.setEnabled(true);
-                    if (error != null) {
+                    if (ServerBusyException.isBusy(error)) {
+                        output.setText(getTranslation("shell.busy"));
+                    } else if (error != null) {
                         output.setText(getTranslation("train.gen.failed", String.valueOf(error.getMessage())));
                     } else {
                         output.setText(g.text());

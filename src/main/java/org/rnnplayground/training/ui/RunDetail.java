@@ -14,6 +14,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -52,11 +53,17 @@ class RunDetail extends Div {
     final Anchor exportCsv;
     final Anchor exportJson;
 
+    private final Supplier<Duration> maxRunTime;
     private RunSnapshot shown;
     private int plottedEpochs;
     private int shownSamples;
 
-    RunDetail(Function<String, Boolean> stopRun) {
+    /**
+     * @param stopRun stops the run with this id
+     * @param maxRunTime the time limit of a run in force, for the message of a run stopped by it
+     */
+    RunDetail(Function<String, Boolean> stopRun, Supplier<Duration> maxRunTime) {
+        this.maxRunTime = maxRunTime;
         addClassName("card");
         setWidthFull();
         status.setId("run-status");
@@ -156,6 +163,10 @@ class RunDetail extends Div {
         status.setText(statusText(run));
         status.getElement().setAttribute("data-status", run.status().name());
         status.getElement().setAttribute("data-run", run.id());
+        status.getElement()
+                .setAttribute(
+                        "data-stop-reason",
+                        run.stopReason() == null ? "" : run.stopReason().name());
         stop.setEnabled(!run.status().isFinal());
         perplexity.setText(
                 Double.isFinite(run.perplexity()) ? String.format(getLocale(), "%.3f", run.perplexity()) : "–");
@@ -277,7 +288,13 @@ class RunDetail extends Div {
             case QUEUED -> getTranslation("train.status.queued", run.queuePosition());
             case RUNNING -> getTranslation("train.status.running", run.epochsDone(), total);
             case FINISHED -> getTranslation("train.status.finished", run.epochsDone());
-            case STOPPED -> getTranslation("train.status.stopped", run.epochsDone());
+            case STOPPED ->
+                run.stopReason() == null
+                        ? getTranslation("train.status.stopped", run.epochsDone())
+                        : getTranslation(
+                                "train.stop." + run.stopReason().name(),
+                                run.epochsDone(),
+                                maxRunTime.get().toMinutes());
             case DIVERGED -> getTranslation("train.status.diverged", run.divergedAtEpoch());
             case FAILED -> getTranslation("train.status.failed", run.message());
         };

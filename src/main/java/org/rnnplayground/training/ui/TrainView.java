@@ -40,6 +40,8 @@ import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
 import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.Series;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.WorkKind;
 
 /**
  * Book sections 8.5 and 8.6: train a character-level RNN on the current text and watch it learn.
@@ -77,7 +79,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             RunRegistry registry,
             ProgressFeed feed,
             TrainedModels models,
-            ScheduledExecutorService uiScheduler) {
+            ScheduledExecutorService uiScheduler,
+            BoundedExecutors executors) {
         this.current = current;
         this.queue = queue;
         this.registry = registry;
@@ -94,9 +97,9 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         launchMessage.setId("launch-message");
         form.start.addClickListener(e -> launch());
 
-        detail = new RunDetail(id -> queue.stop(id, user));
+        detail = new RunDetail(id -> queue.stop(id, user), () -> queue.limits().maxRunTime());
         detail.setId("run-detail");
-        generation = new GenerationPanel(models, java.util.concurrent.ForkJoinPool.commonPool());
+        generation = new GenerationPanel(models, executors.pool(WorkKind.GENERATION));
         generation.setId("generation");
 
         runs.setId("runs-grid");
@@ -322,6 +325,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             launchMessage.setText(
                     switch (result.refusal()) {
                         case TOO_MANY_QUEUED -> getTranslation("train.launch.tooMany", result.limit());
+                        case QUEUE_FULL -> getTranslation("train.launch.queueFull", result.limit());
+                        case TOO_MANY_FROM_ADDRESS -> getTranslation("train.launch.tooManyFromAddress", result.limit());
                         case SHUTTING_DOWN -> getTranslation("train.launch.shuttingDown");
                     });
             launchMessage.addClassName("message-error");
