@@ -22,6 +22,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Pointer;
@@ -63,6 +65,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     final Grid<SessionTracker.SessionInfo> sessionGrid = new Grid<>();
 
     private AutoCloseable subscription;
+    /** The runs the grid shows; refreshed in place so that a row keeps its key and a click on it is not lost. */
+    private final List<RunSnapshot> runList = new ArrayList<>();
 
     public AdminView(
             AdminAccess access,
@@ -159,6 +163,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                         }))
                 .setAutoWidth(true);
         runs.setHeight("20rem");
+        runs.setItems(runList).setIdentifierProvider(RunSnapshot::id);
         Div runsCard = new Div(new H3(getTranslation("admin.runs.title")), runs);
         runsCard.addClassName("card");
 
@@ -231,7 +236,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                 Pointer.physicalBytes() / (1024 * 1024),
                 load < 0 ? "–" : String.format("%.2f", load),
                 Runtime.getRuntime().availableProcessors()));
-        runs.setItems(registry.all());
+        runList.clear();
+        runList.addAll(registry.all());
+        runs.getListDataView().refreshAll();
         users.setItems(registry.users());
         sessionGrid.setItems(sessions.sessions());
         pools.refresh();
