@@ -1,9 +1,9 @@
 package org.rnnplayground.corpus;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.beans.factory.DisposableBean;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.WorkKind;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,35 +11,32 @@ import org.springframework.stereotype.Service;
  * responsive and receive the text by server push.
  */
 @Service
-public class CorpusLoader implements DisposableBean {
+public class CorpusLoader {
 
     private final CorpusStore store;
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("corpus-io-", 0).daemon().factory());
+    private final BoundedPool executor;
 
-    public CorpusLoader(CorpusStore store) {
+    public CorpusLoader(CorpusStore store, BoundedExecutors executors) {
         this.store = store;
+        this.executor = executors.pool(WorkKind.CORPUS_DOWNLOAD);
     }
 
     public CorpusStore store() {
         return store;
     }
 
-    /** Reads the entry in the background; completes exceptionally with {@link CorpusUnavailableException}. */
+    /**
+     * Reads the entry in the background; completes exceptionally with {@link
+     * CorpusUnavailableException}, or {@link org.rnnplayground.work.ServerBusyException} when the
+     * pool is full.
+     */
     public CompletableFuture<String> readAsync(CatalogEntry entry) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return store.read(entry);
-                    } catch (CorpusUnavailableException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                },
-                executor);
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
+        return executor.supply(() -> {
+            try {
+                return store.read(entry);
+            } catch (CorpusUnavailableException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 }

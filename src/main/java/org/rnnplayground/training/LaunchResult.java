@@ -17,6 +17,10 @@ public record LaunchResult(Optional<RunSnapshot> run, Refusal refusal, int limit
     /** Why a launch was refused. */
     public enum Refusal {
         TOO_MANY_QUEUED,
+        /** The queue of all users is full ({@link TrainingLimits#maxQueuedTotal()}). */
+        QUEUE_FULL,
+        /** Too many runs from the user's network address ({@link TrainingLimits#maxRunsPerAddress()}). */
+        TOO_MANY_FROM_ADDRESS,
         SHUTTING_DOWN,
         /** The model does not fit the compute budget ({@link #overBudget} says why). */
         OVER_BUDGET

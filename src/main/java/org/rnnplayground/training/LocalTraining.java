@@ -1,6 +1,7 @@
 package org.rnnplayground.training;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process run queue, registry and progress feed: the embedded default. Runs train on the
- * threads of {@code workers} (one per slot); waiting runs are served fairly between users.
+ * threads of {@code workers} (one per slot); waiting runs are served fairly between users. A run
+ * that trains longer than the limit is stopped; {@link #sweep} (called every few seconds) stops the
+ * runs of users who are away and releases old finished runs and their models.
  */
 public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed, TrainedModels, AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final ComputeBudget budget;
     private final ExecutorService workers;
     private final Clock clock;
+    private final UserPresence presence;
     private final AtomicLong ids = new AtomicLong();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -45,7 +49,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final FairQueue<Run> waiting = new FairQueue<>();
     private final Map<UserId, Integer> runningPerUser = new HashMap<>();
-    private TrainingLimits limits;
+    private volatile TrainingLimits limits;
     private int running;
     private boolean closed;
 
@@ -54,17 +58,38 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
      *     the admin may raise the slots later (a cached thread pool fits)
      */
     public LocalTraining(RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock) {
-        this(executor, workers, limits, clock, ComputeBudget.defaults());
+        this(executor, workers, limits, clock, new UserPresence(clock), ComputeBudget.defaults());
     }
 
-    /** As above, with every run checked against {@code budget} before it is queued. */
+    /** As the full constructor, with every run checked against {@code budget}. */
     public LocalTraining(
             RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock, ComputeBudget budget) {
+        this(executor, workers, limits, clock, new UserPresence(clock), budget);
+    }
+
+    /** As the full constructor, with the default budget. */
+    public LocalTraining(
+            RunExecutor executor, ExecutorService workers, TrainingLimits limits, Clock clock, UserPresence presence) {
+        this(executor, workers, limits, clock, presence, ComputeBudget.defaults());
+    }
+
+    /**
+     * @param presence tells which users are away, and their client addresses
+     * @param budget every run is checked against it before it is queued
+     */
+    public LocalTraining(
+            RunExecutor executor,
+            ExecutorService workers,
+            TrainingLimits limits,
+            Clock clock,
+            UserPresence presence,
+            ComputeBudget budget) {
         this.executor = executor;
         this.budget = budget;
         this.workers = workers;
         this.limits = limits;
         this.clock = clock;
+        this.presence = presence;
     }
 
     // ---- RunQueue
@@ -77,6 +102,8 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         if (over.isPresent()) {
             return LaunchResult.overBudget(over.get());
         }
+        presence.seen(owner); // launching is activity
+        String address = presence.address(owner).orElse(null);
         Run run;
         synchronized (lock) {
             if (closed) {
@@ -88,13 +115,29 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             if (!startsNow && waiting.size(owner) >= limits.maxQueuedPerUser()) {
                 return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_QUEUED, limits.maxQueuedPerUser());
             }
-            run = new Run("r" + ids.incrementAndGet(), owner, spec, clock.instant());
+            if (!startsNow && waiting.size() >= limits.maxQueuedTotal()) {
+                return LaunchResult.refused(LaunchResult.Refusal.QUEUE_FULL, limits.maxQueuedTotal());
+            }
+            if (limits.maxRunsPerAddress() > 0 && activeFrom(address) >= limits.maxRunsPerAddress()) {
+                return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_FROM_ADDRESS, limits.maxRunsPerAddress());
+            }
+            run = new Run("r" + ids.incrementAndGet(), owner, spec, clock.instant(), address);
             runs.put(run.id(), run);
             waiting.add(owner, run);
         }
         publish(RunEvent.Kind.QUEUED, run);
         dispatch();
         return LaunchResult.accepted(snapshot(run));
+    }
+
+    /** Runs waiting or training that were launched from {@code address} (none when it is unknown). */
+    private int activeFrom(String address) {
+        if (address == null) {
+            return 0;
+        }
+        return (int) runs.values().stream()
+                .filter(r -> address.equals(r.address()) && !r.status().isFinal())
+                .count();
     }
 
     @Override
@@ -106,16 +149,16 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
                 return false;
             }
         }
-        return stop(run);
+        return stop(run, StopReason.BY_USER);
     }
 
-    private boolean stop(Run run) {
+    private boolean stop(Run run, StopReason why) {
         boolean unqueued;
         synchronized (lock) {
             if (run.status().isFinal()) {
                 return false;
             }
-            run.requestCancel();
+            run.requestCancel(why);
             unqueued = waiting.remove(run.owner(), run);
             if (unqueued) {
                 run.ended(RunStatus.STOPPED, 0, "stopped before it started", null, clock);
@@ -130,9 +173,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     @Override
     public TrainingLimits limits() {
-        synchronized (lock) {
-            return limits;
-        }
+        return limits;
     }
 
     @Override
@@ -185,7 +226,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private void train(Run run) {
         RunExecutor.Result result = null;
         try {
-            result = executor.train(run.spec(), listenerFor(run), run::cancelRequested);
+            result = executor.train(run.spec(), listenerFor(run), () -> shouldStop(run));
             TrainOutcome outcome = result.outcome();
             RunStatus status = switch (outcome.status()) {
                 case COMPLETED -> RunStatus.FINISHED;
@@ -199,12 +240,48 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         } finally {
             synchronized (lock) {
                 running--;
-                runningPerUser.merge(run.owner(), -1, Integer::sum);
+                runningPerUser.merge(run.owner(), -1, (a, b) -> a + b == 0 ? null : a + b);
             }
         }
         publish(RunEvent.Kind.ENDED, run);
         evictFinished(run.owner());
         dispatch();
+    }
+
+    /** Polled by the training before every minibatch: stopped, or over its time limit. */
+    private boolean shouldStop(Run run) {
+        if (!run.cancelRequested() && run.trainedLongerThan(limits.maxRunTime(), clock)) {
+            run.requestCancel(StopReason.TIME_LIMIT);
+        }
+        return run.cancelRequested();
+    }
+
+    /**
+     * Stops the runs of users who are away and releases their finished runs, and releases finished
+     * runs older than {@link TrainingLimits#keepFinishedFor()}, with their models. Called every few
+     * seconds; a stopped run of a user who is away is released by the next sweep after it ends.
+     */
+    public void sweep() {
+        TrainingLimits l = limits;
+        Instant oldest = clock.instant().minus(l.keepFinishedFor());
+        List<Run> toStop = new ArrayList<>();
+        List<Run> released = new ArrayList<>();
+        synchronized (lock) {
+            for (Run r : runs.values()) {
+                boolean away = presence.isAway(r.owner(), l.awayAfter());
+                if (!r.status().isFinal()) {
+                    if (away) {
+                        toStop.add(r);
+                    }
+                } else if (away || r.endedBefore(oldest)) {
+                    released.add(r);
+                }
+            }
+            released.forEach(r -> runs.remove(r.id()));
+        }
+        toStop.forEach(r -> stop(r, StopReason.AWAY));
+        released.forEach(r -> publish(RunEvent.Kind.REMOVED, r));
+        presence.forgetAway(l.awayAfter());
     }
 
     private TrainListener listenerFor(Run run) {
@@ -291,7 +368,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         synchronized (lock) {
             run = runs.get(runId);
         }
-        return run != null && stop(run);
+        return run != null && stop(run, StopReason.BY_INSTRUCTOR);
     }
 
     @Override
@@ -369,7 +446,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             closed = true;
             active = runs.values().stream().filter(r -> !r.status().isFinal()).toList();
         }
-        active.forEach(Run::requestCancel);
+        active.forEach(r -> r.requestCancel(StopReason.SHUTDOWN));
         workers.shutdown();
     }
 }

@@ -1,6 +1,7 @@
 package org.rnnplayground.training;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class Run {
     private final RunSpec spec;
     private final Footprint footprint;
     private final Instant createdAt;
+    private final String address;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final List<EpochReport> epochs = new ArrayList<>();
     private final List<RunSample> samples = new ArrayList<>();
@@ -39,13 +41,16 @@ final class Run {
     private Instant startedAt;
     private Instant finishedAt;
     private CharModel model;
+    private StopReason stopReason;
 
-    Run(String id, UserId owner, RunSpec spec, Instant createdAt) {
+    /** @param address the client address it was launched from, or null when unknown */
+    Run(String id, UserId owner, RunSpec spec, Instant createdAt, String address) {
         this.id = id;
         this.owner = owner;
         this.spec = spec;
         this.footprint = spec.model().footprint(spec.vocab().vocabSize(), spec.config());
         this.createdAt = createdAt;
+        this.address = address;
     }
 
     String id() {
@@ -60,12 +65,30 @@ final class Run {
         return spec;
     }
 
+    String address() {
+        return address;
+    }
+
     boolean cancelRequested() {
         return cancelRequested.get();
     }
 
-    void requestCancel() {
+    /** Asks the training to stop; the first reason given is the one the owner sees. */
+    synchronized void requestCancel(StopReason why) {
+        if (stopReason == null) {
+            stopReason = why;
+        }
         cancelRequested.set(true);
+    }
+
+    /** Whether it has trained longer than {@code limit} by {@code clock}. */
+    synchronized boolean trainedLongerThan(Duration limit, Clock clock) {
+        return status == RunStatus.RUNNING && startedAt.plus(limit).isBefore(clock.instant());
+    }
+
+    /** Whether it ended before {@code instant}. */
+    synchronized boolean endedBefore(Instant instant) {
+        return status.isFinal() && finishedAt.isBefore(instant);
     }
 
     synchronized RunStatus status() {
@@ -172,6 +195,7 @@ final class Run {
                 createdAt,
                 startedAt,
                 finishedAt,
-                footprint);
+                footprint,
+                status == RunStatus.STOPPED ? stopReason : null);
     }
 }

@@ -12,7 +12,10 @@ public interface RunQueue {
     /** The limits in force. */
     TrainingLimits limits();
 
-    /** Changes the limits; running runs are not interrupted. */
+    /**
+     * Changes the limits. Running runs keep their slots, but a shorter time limit stops those
+     * already past it.
+     */
     void setLimits(TrainingLimits limits);
 
     /** Runs training now. */

@@ -25,6 +25,7 @@ import org.rnnplayground.model.TrainProgress;
  * @param startedAt when it got a slot, or null
  * @param finishedAt when it ended, or null
  * @param footprint what its model costs, estimated when it was launched
+ * @param stopReason why it was stopped, when its status is {@link RunStatus#STOPPED}; else null
  */
 public record RunSnapshot(
         String id,
@@ -40,7 +41,8 @@ public record RunSnapshot(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Footprint footprint) {
+        Footprint footprint,
+        StopReason stopReason) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);

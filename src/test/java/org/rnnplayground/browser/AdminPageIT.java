@@ -37,6 +37,7 @@ class AdminPageIT extends BrowserTest {
             admin.locator("#admin-sign-in").click();
             assertThat(admin.locator("#admin-dashboard")).isVisible();
             assertThat(admin.locator("#admin-server")).containsText("slots busy");
+            assertThat(admin.locator("#admin-pools")).containsText("Shape traces");
             // other tests' runs may be listed too: stop this student's run by its id
             Locator stop = admin.locator("#admin-runs vaadin-button[data-run='" + runId + "']");
             assertThat(stop).isVisible();
@@ -48,7 +49,9 @@ class AdminPageIT extends BrowserTest {
         } finally {
             instructor.close();
         }
-        // the student sees their run stopped
+        // the student sees their run stopped, and by whom
         assertThat(page.locator("#run-status")).hasAttribute("data-status", "STOPPED");
+        assertThat(page.locator("#run-status")).hasAttribute("data-stop-reason", "BY_INSTRUCTOR");
+        assertThat(page.locator("#run-status")).containsText("Stopped by the instructor");
     }
 }

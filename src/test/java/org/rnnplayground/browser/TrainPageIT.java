@@ -65,6 +65,10 @@ class TrainPageIT extends BrowserTest {
 
         page.locator("#stop-run").click();
         assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("STOPPED|FINISHED"));
+        if ("STOPPED".equals(page.getAttribute("#run-status", "data-status"))) {
+            assertThat(page.locator("#run-status")).hasAttribute("data-stop-reason", "BY_USER");
+            assertThat(page.locator("#run-status")).containsText("Stopped by you");
+        }
     }
 
     private boolean isOver() {

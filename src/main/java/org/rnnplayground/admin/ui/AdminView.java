@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,6 +22,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Pointer;
@@ -34,6 +35,7 @@ import org.rnnplayground.training.RunRegistry;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.TrainingLimits;
 import org.rnnplayground.ui.Throttle;
+import org.rnnplayground.work.BoundedExecutors;
 
 /**
  * The instructor's view of the whole server: sessions, every user's runs with their progress and
@@ -56,17 +58,15 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph signInMessage = new Paragraph();
     final Div dashboard = new Div();
     final Span serverStats = new Span();
-    final IntegerField slots = limitField("admin-slots", "admin.limits.slots", 1, 64);
-    final IntegerField maxQueued = limitField("admin-max-queued", "admin.limits.maxQueued", 0, 100);
-    final IntegerField maxRunning = limitField("admin-max-running", "admin.limits.maxRunning", 1, 64);
-    final IntegerField keepFinished = limitField("admin-keep-finished", "admin.limits.keepFinished", 1, 1000);
-    final Button applyLimits = new Button();
-    final Paragraph limitsMessage = new Paragraph();
+    final LimitsForm limits;
+    final ExecutorsPanel pools;
     final Grid<RunSnapshot> runs = new Grid<>();
     final Grid<RunRegistry.UserSummary> users = new Grid<>();
     final Grid<SessionTracker.SessionInfo> sessionGrid = new Grid<>();
 
     private AutoCloseable subscription;
+    /** The runs the grid shows; refreshed in place so that a row keeps its key and a click on it is not lost. */
+    private final List<RunSnapshot> runList = new ArrayList<>();
 
     public AdminView(
             AdminAccess access,
@@ -74,13 +74,16 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
             RunRegistry registry,
             ProgressFeed feed,
             SessionTracker sessions,
-            ScheduledExecutorService uiScheduler) {
+            ScheduledExecutorService uiScheduler,
+            BoundedExecutors executors) {
         this.access = access;
         this.queue = queue;
         this.registry = registry;
         this.feed = feed;
         this.sessions = sessions;
         this.scheduler = uiScheduler;
+        this.limits = new LimitsForm(queue);
+        this.pools = new ExecutorsPanel(executors);
         setId("page-admin");
         addClassName("page");
         H2 title = new H2(getTranslation("admin.title"));
@@ -111,27 +114,11 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         dashboard.setVisible(signedIn);
     }
 
-    private IntegerField limitField(String id, String key, int min, int max) {
-        IntegerField f = new IntegerField(getTranslation(key));
-        f.setId(id);
-        f.setMin(min);
-        f.setMax(max);
-        f.setStepButtonsVisible(true);
-        return f;
-    }
-
     private void buildDashboard() {
         dashboard.setId("admin-dashboard");
         dashboard.setWidthFull();
         serverStats.setId("admin-server");
-        applyLimits.setId("admin-apply-limits");
-        applyLimits.setText(getTranslation("admin.limits.apply"));
-        applyLimits.addClickListener(e -> applyLimits());
-        limitsMessage.setId("admin-limits-message");
-        HorizontalLayout limitsRow = new HorizontalLayout(slots, maxQueued, maxRunning, keepFinished, applyLimits);
-        limitsRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        limitsRow.getStyle().set("flex-wrap", "wrap");
-        Div limitsCard = new Div(new H3(getTranslation("admin.limits.title")), serverStats, limitsRow, limitsMessage);
+        Div limitsCard = new Div(new H3(getTranslation("admin.limits.title")), serverStats, limits);
         limitsCard.addClassName("card");
 
         runs.setId("admin-runs");
@@ -176,6 +163,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                         }))
                 .setAutoWidth(true);
         runs.setHeight("20rem");
+        runs.setItems(runList).setIdentifierProvider(RunSnapshot::id);
         Div runsCard = new Div(new H3(getTranslation("admin.runs.title")), runs);
         runsCard.addClassName("card");
 
@@ -202,7 +190,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         lower.getStyle().set("flex-wrap", "wrap");
         usersCard.getStyle().set("flex", "1 1 20rem");
         sessionsCard.getStyle().set("flex", "1 1 20rem");
-        VerticalLayout column = new VerticalLayout(limitsCard, runsCard, lower);
+        VerticalLayout column = new VerticalLayout(limitsCard, runsCard, lower, pools);
         column.setPadding(false);
         column.setAlignItems(Alignment.STRETCH);
         dashboard.add(column);
@@ -229,28 +217,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void applyLimits() {
-        try {
-            queue.setLimits(new TrainingLimits(
-                    slots.getValue() == null ? 0 : slots.getValue(),
-                    maxQueued.getValue() == null ? -1 : maxQueued.getValue(),
-                    maxRunning.getValue() == null ? 0 : maxRunning.getValue(),
-                    keepFinished.getValue() == null ? 0 : keepFinished.getValue()));
-            limitsMessage.removeClassName("message-error");
-            limitsMessage.setText(getTranslation("admin.limits.applied"));
-        } catch (IllegalArgumentException e) {
-            limitsMessage.addClassName("message-error");
-            limitsMessage.setText(getTranslation("admin.limits.invalid"));
-        }
-        refresh();
-    }
-
     private void refresh() {
         TrainingLimits l = queue.limits();
-        slots.setValue(l.slots());
-        maxQueued.setValue(l.maxQueuedPerUser());
-        maxRunning.setValue(l.maxRunningPerUser());
-        keepFinished.setValue(l.keepFinishedPerUser());
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         serverStats.setText(getTranslation(
@@ -263,9 +231,12 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                 Pointer.physicalBytes() / (1024 * 1024),
                 load < 0 ? "–" : String.format("%.2f", load),
                 Runtime.getRuntime().availableProcessors()));
-        runs.setItems(registry.all());
+        runList.clear();
+        runList.addAll(registry.all());
+        runs.getListDataView().refreshAll();
         users.setItems(registry.users());
         sessionGrid.setItems(sessions.sessions());
+        pools.refresh();
     }
 
     private void subscribe(UI ui) {

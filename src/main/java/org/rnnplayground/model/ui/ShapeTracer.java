@@ -3,8 +3,6 @@ package org.rnnplayground.model.ui;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.budget.ComputeBudget;
@@ -12,7 +10,9 @@ import org.rnnplayground.sampling.Minibatch;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.sampling.Samplers;
 import org.rnnplayground.text.ProcessedText;
-import org.springframework.beans.factory.DisposableBean;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.WorkKind;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,16 +21,16 @@ import org.springframework.stereotype.Service;
  * asks the model which tensors it met.
  */
 @Service
-public class ShapeTracer implements DisposableBean {
+public class ShapeTracer {
 
     /** Seeds the sampler's random offset and the initial parameters, shown on the page. */
     public static final long SEED = 0L;
 
     private final ComputeBudget budget;
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("shape-trace-", 0).daemon().factory());
+    private final BoundedPool executor;
 
-    public ShapeTracer(ComputeBudget budget) {
+    public ShapeTracer(BoundedExecutors executors, ComputeBudget budget) {
+        this.executor = executors.pool(WorkKind.SHAPES);
         this.budget = budget;
     }
 
@@ -44,9 +44,10 @@ public class ShapeTracer implements DisposableBean {
      * work.
      *
      * @throws IllegalArgumentException (in the future) when {@link ShapeRequest#check} finds a problem
+     * @throws org.rnnplayground.work.ServerBusyException (in the future) when the tracer's pool is full
      */
     public CompletableFuture<ShapeTrace> trace(ProcessedText text, ShapeRequest request) {
-        return CompletableFuture.supplyAsync(() -> traceNow(text, request, budget), executor);
+        return executor.supply(() -> traceNow(text, request, budget));
     }
 
     /**
@@ -88,10 +89,5 @@ public class ShapeTracer implements DisposableBean {
                 text.vocab().decode(row),
                 model.traceShapes(first.x()),
                 model.parameterCount());
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
     }
 }

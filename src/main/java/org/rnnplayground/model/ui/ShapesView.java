@@ -32,6 +32,7 @@ import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.ui.Async;
 import org.rnnplayground.ui.Widgets;
+import org.rnnplayground.work.ServerBusyException;
 
 /**
  * Book sections 8.4 and 8.5 on the user's text: for the chosen {@code batch_size}, {@code
@@ -310,7 +311,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                     return;
                 }
                 pending = null;
-                if (error != null) {
+                if (ServerBusyException.isBusy(error)) {
+                    fail(getTranslation("shell.busy"));
+                } else if (error != null) {
                     fail(getTranslation(
                             "shapes.traceFailed",
                             String.valueOf(Async.cause(error).getMessage())));

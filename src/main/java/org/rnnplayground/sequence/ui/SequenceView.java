@@ -30,6 +30,7 @@ import org.rnnplayground.sequence.SequenceExperiment;
 import org.rnnplayground.sequence.SineConfig;
 import org.rnnplayground.sequence.TimeSeries;
 import org.rnnplayground.ui.Throttle;
+import org.rnnplayground.work.ServerBusyException;
 
 /**
  * Book section 8.1: a noisy sine (or the user's own series), an MLP on windows of {@code tau} past
@@ -182,6 +183,15 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         showStatus("training", getTranslation("sequence.status.training", config.epochs()));
 
         UI ui = UI.getCurrent();
+        try {
+            submitFit(ui, gen, series, config, kinds, stop);
+        } catch (ServerBusyException busy) {
+            showStatus("error", getTranslation("shell.busy"));
+        }
+    }
+
+    private void submitFit(
+            UI ui, int gen, TimeSeries series, FitConfig config, List<ModelKind> kinds, AtomicBoolean stop) {
         workers.submit(() -> {
             List<ModelResult> results = new ArrayList<>();
             try {

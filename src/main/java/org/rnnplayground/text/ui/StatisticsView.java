@@ -35,6 +35,7 @@ import org.rnnplayground.ui.chart.ChartColors;
 import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.ChartType;
 import org.rnnplayground.ui.chart.Series;
+import org.rnnplayground.work.ServerBusyException;
 
 /**
  * Book section 8.3 on the user's text: unigram, bigram and trigram frequency against rank on one
@@ -214,7 +215,9 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         UI ui = UI.getCurrent();
         busy(getTranslation("statistics.counting", analysis.name()));
         ngrams.whenComplete((result, error) -> ui.access(() -> {
-            if (error != null) {
+            if (ServerBusyException.isBusy(error)) {
+                showError(getTranslation("shell.busy"));
+            } else if (error != null) {
                 showError(getTranslation(
                         "statistics.countFailed",
                         analysis.name(),

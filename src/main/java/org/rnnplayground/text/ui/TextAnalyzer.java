@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.rnnplayground.corpus.CorpusStore;
 import org.rnnplayground.text.NGramCounts;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
-import org.springframework.beans.factory.DisposableBean;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.WorkKind;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,18 +20,18 @@ import org.springframework.stereotype.Service;
  * options), so a class loading the same text computes it once.
  */
 @Service
-public class TextAnalyzer implements DisposableBean {
+public class TextAnalyzer {
 
     private record Key(String sha1, TextOptions options) {}
 
     private final int capacity;
     private final Map<Key, CompletableFuture<TextAnalysis>> cache;
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("text-analysis-", 0).daemon().factory());
+    private final BoundedPool executor;
 
-    public TextAnalyzer(TextProperties properties) {
+    public TextAnalyzer(TextProperties properties, BoundedExecutors executors) {
         this.capacity = properties.cachedAnalyses();
         this.cache = new LinkedHashMap<>(16, 0.75f, true);
+        this.executor = executors.pool(WorkKind.TEXT_ANALYSIS);
     }
 
     /** Processes the text with the options in the background, or returns the cached result. */
@@ -41,14 +41,12 @@ public class TextAnalyzer implements DisposableBean {
         if (cached != null && !cached.isCompletedExceptionally()) {
             return cached.thenApply(a -> a.name().equals(name) ? a : a.withName(name));
         }
-        CompletableFuture<TextAnalysis> future = CompletableFuture.supplyAsync(
-                () -> {
-                    ProcessedText processed = TextPipeline.process(raw, options);
-                    TextAnalysis analysis = new TextAnalysis(name, processed);
-                    analysis.ngrams();
-                    return analysis;
-                },
-                executor);
+        CompletableFuture<TextAnalysis> future = executor.supply(() -> {
+            ProcessedText processed = TextPipeline.process(raw, options);
+            TextAnalysis analysis = new TextAnalysis(name, processed);
+            analysis.ngrams();
+            return analysis;
+        });
         cache.put(key, future);
         while (cache.size() > capacity) {
             cache.remove(cache.keySet().iterator().next());
@@ -63,11 +61,6 @@ public class TextAnalyzer implements DisposableBean {
     public CompletableFuture<List<NGramCounts>> ngrams(TextAnalysis analysis) {
         return analysis.ngramsReady()
                 ? CompletableFuture.completedFuture(analysis.ngrams())
-                : CompletableFuture.supplyAsync(analysis::ngrams, executor);
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
+                : executor.supply(analysis::ngrams);
     }
 }

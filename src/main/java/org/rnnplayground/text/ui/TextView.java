@@ -37,6 +37,7 @@ import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.ChartType;
 import org.rnnplayground.ui.chart.Point;
 import org.rnnplayground.ui.chart.Series;
+import org.rnnplayground.work.ServerBusyException;
 
 /**
  * Book section 8.2 on the user's text: choose a text and how it is cleaned and tokenized; see the
@@ -250,7 +251,9 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         busy(getTranslation("text.processing", source.name()));
         current.process(source, options)
                 .whenComplete((analysis, error) -> ui.access(() -> {
-                    if (error != null) {
+                    if (ServerBusyException.isBusy(error)) {
+                        showRejection(getTranslation("shell.busy"));
+                    } else if (error != null) {
                         Throwable cause = Async.cause(error);
                         showRejection(getTranslation(
                                 "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
@@ -277,13 +280,15 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     private void showLoadError(CatalogEntry entry, Throwable error) {
         Throwable cause = Async.cause(error);
         showRejection(
-                cause instanceof CorpusUnavailableException e
-                        ? getTranslation(
-                                "corpus.error." + e.reason().name(),
-                                entry.name(),
-                                entry.url(),
-                                loader.store().cacheDir())
-                        : getTranslation("corpus.error.unexpected", entry.name()));
+                ServerBusyException.isBusy(cause)
+                        ? getTranslation("shell.busy")
+                        : cause instanceof CorpusUnavailableException e
+                                ? getTranslation(
+                                        "corpus.error." + e.reason().name(),
+                                        entry.name(),
+                                        entry.url(),
+                                        loader.store().cacheDir())
+                                : getTranslation("corpus.error.unexpected", entry.name()));
     }
 
     private void show(TextAnalysis analysis) {

@@ -27,6 +27,7 @@ import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
+import org.rnnplayground.work.ServerBusyException;
 
 /** Generate text with a finished run's model: prefix, length, greedy or sampling with a temperature (d2l 8.5.3). */
 class GenerationPanel extends Div {
@@ -49,6 +50,7 @@ class GenerationPanel extends Div {
 
     private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the panel chose, not the learner
 
+    /** @param executor runs the generations: a bounded pool that refuses work when full (server busy) */
     GenerationPanel(TrainedModels models, ComputeBudget budget, Executor executor) {
         this.models = models;
         this.budget = budget;
@@ -181,7 +183,9 @@ class GenerationPanel extends Div {
                         executor)
                 .whenComplete((Generation g, Throwable error) -> ui.access(() -> {
                     generate.setEnabled(true);
-                    if (error != null) {
+                    if (ServerBusyException.isBusy(error)) {
+                        output.setText(getTranslation("shell.busy"));
+                    } else if (error != null) {
                         output.setText(getTranslation("train.gen.failed", String.valueOf(error.getMessage())));
                     } else {
                         output.setText(g.text());

@@ -14,6 +14,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +57,19 @@ class RunDetail extends Div {
     final Anchor exportCsv;
     final Anchor exportJson;
 
+    private final Supplier<Duration> maxRunTime;
     private RunSnapshot shown;
     private int plottedEpochs;
     private double plottedProgress; // x of the last progress point sent to the charts
     private boolean gradLog;
     private int shownSamples;
 
-    RunDetail(Function<String, Boolean> stopRun) {
+    /**
+     * @param stopRun stops the run with this id
+     * @param maxRunTime the time limit of a run in force, for the message of a run stopped by it
+     */
+    RunDetail(Function<String, Boolean> stopRun, Supplier<Duration> maxRunTime) {
+        this.maxRunTime = maxRunTime;
         addClassName("card");
         setWidthFull();
         status.setId("run-status");
@@ -153,6 +160,10 @@ class RunDetail extends Div {
         status.getElement().setAttribute("data-epochs", String.valueOf(run.epochsDoneFraction()));
         status.getElement().setAttribute("data-status", run.status().name());
         status.getElement().setAttribute("data-run", run.id());
+        status.getElement()
+                .setAttribute(
+                        "data-stop-reason",
+                        run.stopReason() == null ? "" : run.stopReason().name());
         stop.setEnabled(!run.status().isFinal());
         perplexity.setText(
                 Double.isFinite(run.perplexity()) ? String.format(getLocale(), "%.3f", run.perplexity()) : "–");
@@ -387,7 +398,13 @@ class RunDetail extends Div {
                         : getTranslation("train.status.running", current, total, percent);
             }
             case FINISHED -> getTranslation("train.status.finished", run.epochsDone());
-            case STOPPED -> getTranslation("train.status.stopped", run.epochsDone());
+            case STOPPED ->
+                run.stopReason() == null
+                        ? getTranslation("train.status.stopped", run.epochsDone())
+                        : getTranslation(
+                                "train.stop." + run.stopReason().name(),
+                                run.epochsDone(),
+                                maxRunTime.get().toMinutes());
             case DIVERGED ->
                 getTranslation(
                         run.spec().config().hyper().clip() ? "train.status.divergedClipped" : "train.status.diverged",

@@ -44,6 +44,8 @@ import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
 import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.Series;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.WorkKind;
 
 /**
  * Book sections 8.5 and 8.6: train a character-level RNN on the current text and watch it learn.
@@ -88,7 +90,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             ProgressFeed feed,
             TrainedModels models,
             ComputeBudget budget,
-            ScheduledExecutorService uiScheduler) {
+            ScheduledExecutorService uiScheduler,
+            BoundedExecutors executors) {
         this.current = current;
         this.queue = queue;
         this.registry = registry;
@@ -114,9 +117,9 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        detail = new RunDetail(id -> queue.stop(id, user));
+        detail = new RunDetail(id -> queue.stop(id, user), () -> queue.limits().maxRunTime());
         detail.setId("run-detail");
-        generation = new GenerationPanel(models, budget, java.util.concurrent.ForkJoinPool.commonPool());
+        generation = new GenerationPanel(models, budget, executors.pool(WorkKind.GENERATION));
         generation.setId("generation");
 
         runs.setId("runs-grid");
@@ -378,6 +381,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             launchMessage.setText(
                     switch (result.refusal()) {
                         case TOO_MANY_QUEUED -> getTranslation("train.launch.tooMany", result.limit());
+                        case QUEUE_FULL -> getTranslation("train.launch.queueFull", result.limit());
+                        case TOO_MANY_FROM_ADDRESS -> getTranslation("train.launch.tooManyFromAddress", result.limit());
                         case SHUTTING_DOWN -> getTranslation("train.launch.shuttingDown");
                         case OVER_BUDGET -> result.overBudget().message(this::getTranslation);
                     });

@@ -56,7 +56,8 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 now,
                 now,
                 now,
-                spec.model().footprint(text.vocabSize(), config));
+                spec.model().footprint(text.vocabSize(), config),
+                null);
         GenerationPanel panel = new GenerationPanel(
                 (id, user) -> Optional.of(CompletableFuture.completedFuture(model)),
                 budget,

@@ -1,0 +1,61 @@
+package org.rnnplayground.admin.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.Application;
+import org.rnnplayground.training.RunQueue;
+import org.rnnplayground.training.TrainingLimits;
+import org.rnnplayground.work.PoolStats;
+import org.rnnplayground.work.WorkKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The admin page's limits form and pools panel, rendered server-side without a browser. */
+@SpringBootTest(classes = Application.class)
+@ViewPackages(packages = "org.rnnplayground")
+class AdminViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    private RunQueue queue;
+
+    @Test
+    void theServerRefusesAThousandSlotsAndThePageSaysWhichFieldAndWhatRange() {
+        AdminView view = navigate(AdminView.class);
+        TrainingLimits before = queue.limits();
+        assertEquals(before.slots(), view.limits.slots.getValue());
+        assertEquals((int) before.maxRunTime().toMinutes(), view.limits.maxRunMinutes.getValue());
+
+        view.limits.slots.setValue(1000);
+        view.limits.apply();
+
+        assertEquals(before, queue.limits(), "nothing changed on the server");
+        assertEquals(1000, view.limits.slots.getValue(), "the typed value is kept");
+        assertTrue(view.limits.slots.isInvalid());
+        String message = view.limits.message.getText();
+        assertTrue(message.contains("Training slots"), message);
+        assertTrue(message.contains("between 1 and " + TrainingLimits.MAX_SLOTS), message);
+        assertTrue(view.limits.message.hasClassName("message-error"));
+        assertFalse(view.limits.maxQueued.isInvalid(), "only the refused field is marked");
+
+        view.limits.awayMinutes.clear();
+        view.limits.slots.setValue(before.slots());
+        view.limits.apply();
+        assertTrue(view.limits.awayMinutes.isInvalid(), "an empty field is named too");
+        assertEquals(before, queue.limits());
+    }
+
+    @Test
+    void thePoolsPanelListsEveryPoolWithItsSize() {
+        AdminView view = navigate(AdminView.class);
+        List<PoolStats> rows = view.pools.pools.getGenericDataView().getItems().toList();
+        assertEquals(
+                List.of(WorkKind.values()), rows.stream().map(PoolStats::kind).toList());
+        assertTrue(rows.stream().allMatch(p -> p.threads() >= 1 && p.queueCapacity() >= 0), rows.toString());
+    }
+}
