@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.browserless.internal.MockVaadin;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
@@ -24,5 +25,27 @@ class TextViewTest extends SpringBrowserlessTest {
         assertTrue(items.size() >= 4, "catalog shows the corpus and the samples: " + items);
         assertEquals("timemachine", items.getFirst().id());
         assertEquals(org.rnnplayground.text.TextOptions.bookChars(), view.optionsFromFields());
+    }
+
+    @Test
+    void theTokenPanelNumbersTheBooksLinesFromZero() throws InterruptedException {
+        TextView view = navigate(TextView.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!"The Time Machine".equals(view.currentName.getText()) || view.progress.isVisible()) {
+            assertTrue(System.nanoTime() < deadline, "timed out; the page says: " + view.message.getText());
+            Thread.sleep(20);
+            MockVaadin.clientRoundtrip();
+        }
+        // d2l: len(lines) == 3221 after read_time_machine, empty lines included; labels are lines[i]'s i
+        assertTrue(
+                view.tokens.range.getText().startsWith("Lines 0–15 of 3,221 · tokens 0–"), view.tokens.range.getText());
+        String html = view.tokens.spans.getElement().getOuterHTML();
+        assertTrue(html.contains("data-line=\"0\"><span class=\"line-no\">0</span>"), html);
+        assertTrue(html.contains("data-line=\"15\""), html);
+        assertTrue(!html.contains("data-line=\"16\""), html);
+        view.tokens.showNext();
+        assertTrue(view.tokens.range.getText().startsWith("Lines 16–"), view.tokens.range.getText());
+        view.tokens.showPrevious();
+        assertTrue(view.tokens.range.getText().startsWith("Lines 0–15 of 3,221"), view.tokens.range.getText());
     }
 }
