@@ -1,9 +1,15 @@
 package org.rnnplayground.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The Text page as a user drives it: samples, options, uploads good and bad. */
@@ -82,5 +88,73 @@ class TextPageIT extends BrowserTest {
         assertThat(page.locator("#corpus-length")).hasText("11");
         // a, b, c, space, d and <unk>
         assertThat(page.locator("#vocab-size")).hasText("6");
+    }
+
+    @Test
+    void aPasteOverTheLimitIsRefusedBeforeAnythingIsSent() {
+        List<Integer> sentSizes = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            byte[] body = request.postDataBuffer();
+            sentSizes.add(body == null ? 0 : body.length);
+        });
+        page.onWebSocket(ws -> ws.onFrameSent(
+                frame -> sentSizes.add(frame.text() != null ? frame.text().length() : frame.binary().length)));
+        open("text");
+        assertThat(page.locator("#vocab-size")).hasText("28");
+        page.locator("vaadin-tab").getByText("Paste").click();
+        assertThat(page.locator("#paste-size")).containsText("of 20.0 MB");
+
+        // a 21 MB paste (the limit is 20 MB), as the clipboard would deliver it
+        Object prevented = page.locator("#paste-area textarea").evaluate("""
+                area => {
+                  const data = new DataTransfer();
+                  data.setData('text/plain', 'time traveller '.repeat(21 * 1024 * 1024 / 15 + 1));
+                  area.focus();
+                  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+                  area.dispatchEvent(paste);
+                  return paste.defaultPrevented;
+                }""");
+        assertEquals(Boolean.TRUE, prevented);
+        assertThat(page.locator("#paste-refused")).isVisible();
+        assertThat(page.locator("#paste-refused")).containsText("more than the limit of 20.0 MB");
+        assertThat(page.locator("#paste-refused")).containsText("nothing was sent");
+        assertThat(page.locator("#paste-area textarea")).hasValue("");
+
+        page.locator("#page-title").click(); // leaves the text area: a change would be sent now
+        awaitServer();
+        assertThat(page.locator("#current-text-name")).hasText("The Time Machine");
+        int largest = sentSizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        assertTrue(largest < 64 * 1024, "the browser sent " + largest + " bytes in one message");
+        screenshot("text-page-paste-too-large");
+    }
+
+    @Test
+    void aGiantSingleLineUploadRendersABoundedPage() {
+        open("text");
+        assertThat(page.locator("#vocab-size")).hasText("28");
+        // 5 MB of seeded random words on one line, no line break
+        Random random = new Random(13);
+        StringBuilder line = new StringBuilder(5 * 1024 * 1024 + 16);
+        while (line.length() < 5 * 1024 * 1024) {
+            for (int k = 1 + random.nextInt(9); k > 0; k--) {
+                line.append((char) ('a' + random.nextInt(26)));
+            }
+            line.append(' ');
+        }
+        upload("one-line.txt", line.toString().getBytes(StandardCharsets.UTF_8));
+        page.waitForSelector(
+                "#current-text-name:text('one-line.txt')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        assertThat(page.locator("#token-range")).containsText("Lines 0–0 of 1");
+        int spans = page.locator("#token-spans .tok").count();
+        assertTrue(spans > 0 && spans <= 400, spans + " token spans on one page");
+        page.locator("#lines-next").click();
+        assertThat(page.locator("#token-spans .line-no").first()).hasText("0…");
+        screenshot("text-page-giant-line");
+
+        // over the limit: the browser refuses the file before sending it
+        upload("huge.txt", new byte[21 * 1024 * 1024]);
+        assertThat(page.locator("#text-message"))
+                .containsText("huge.txt is larger than the limit of 20.0 MB, so it was not sent");
+        assertThat(page.locator("#current-text-name")).hasText("one-line.txt");
     }
 }
