@@ -1,15 +1,12 @@
 package org.rnnplayground.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The Text page as a user drives it: samples, options, uploads good and bad. */
@@ -88,44 +85,6 @@ class TextPageIT extends BrowserTest {
         assertThat(page.locator("#corpus-length")).hasText("11");
         // a, b, c, space, d and <unk>
         assertThat(page.locator("#vocab-size")).hasText("6");
-    }
-
-    @Test
-    void aPasteOverTheLimitIsRefusedBeforeAnythingIsSent() {
-        List<Integer> sentSizes = new CopyOnWriteArrayList<>();
-        page.onRequest(request -> {
-            byte[] body = request.postDataBuffer();
-            sentSizes.add(body == null ? 0 : body.length);
-        });
-        page.onWebSocket(ws -> ws.onFrameSent(
-                frame -> sentSizes.add(frame.text() != null ? frame.text().length() : frame.binary().length)));
-        open("text");
-        assertThat(page.locator("#vocab-size")).hasText("28");
-        page.locator("vaadin-tab").getByText("Paste").click();
-        assertThat(page.locator("#paste-size")).containsText("of 20.0 MB");
-
-        // a 21 MB paste (the limit is 20 MB), as the clipboard would deliver it
-        Object prevented = page.locator("#paste-area textarea").evaluate("""
-                area => {
-                  const data = new DataTransfer();
-                  data.setData('text/plain', 'time traveller '.repeat(21 * 1024 * 1024 / 15 + 1));
-                  area.focus();
-                  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-                  area.dispatchEvent(paste);
-                  return paste.defaultPrevented;
-                }""");
-        assertEquals(Boolean.TRUE, prevented);
-        assertThat(page.locator("#paste-refused")).isVisible();
-        assertThat(page.locator("#paste-refused")).containsText("more than the limit of 20.0 MB");
-        assertThat(page.locator("#paste-refused")).containsText("nothing was sent");
-        assertThat(page.locator("#paste-area textarea")).hasValue("");
-
-        page.locator("#page-title").click(); // leaves the text area: a change would be sent now
-        awaitServer();
-        assertThat(page.locator("#current-text-name")).hasText("The Time Machine");
-        int largest = sentSizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-        assertTrue(largest < 64 * 1024, "the browser sent " + largest + " bytes in one message");
-        screenshot("text-page-paste-too-large");
     }
 
     @Test
