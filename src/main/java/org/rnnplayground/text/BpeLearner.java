@@ -43,7 +43,9 @@ final class BpeLearner {
     private long[] slotFirst = new long[1024]; // lower bound of the first occurrence, packed (word, offset)
     private int[][] slotWords = new int[1024][];
     private int[] slotWordCount = new int[1024];
-    private boolean[] slotDirty = new boolean[1024]; // changed since the queue last heard of it
+    private boolean[] slotDirty = new boolean[1024]; // touched since the queue last heard of it
+    private int[] slotQueuedCount = new int[1024]; // count of the newest queue entry of the slot
+    private long[] slotQueuedFirst = new long[1024]; // first occurrence of the newest queue entry
     private int numSlots;
     private int[] dirty = new int[64];
     private int numDirty;
@@ -62,7 +64,10 @@ final class BpeLearner {
     BpeLearner(List<String> lines) {
         Map<String, int[]> counter = new LinkedHashMap<>();
         for (String line : lines) {
-            WordTokenizer.forEachWord(line, word -> counter.computeIfAbsent(word, w -> new int[1])[0]++);
+            WordTokenizer.forEachWord(
+                    line,
+                    word -> BpeTokenizer.forEachPiece(
+                            word, piece -> counter.computeIfAbsent(piece, p -> new int[1])[0]++));
         }
         int numWords = counter.size();
         wordFreqs = new int[numWords];
@@ -121,6 +126,7 @@ final class BpeLearner {
             slotFirst[slot] = first;
             if (first != top.first()) {
                 queue.add(new Candidate(top.count(), first, slot)); // its first occurrence moved later
+                slotQueuedFirst[slot] = first;
                 continue;
             }
             return slot;
@@ -132,8 +138,14 @@ final class BpeLearner {
         for (int k = 0; k < numDirty; k++) {
             int slot = dirty[k];
             slotDirty[slot] = false;
-            if (slotCount[slot] > 0) {
+            // A word that is rewritten removes and re-adds all its pairs; most come back with the
+            // same count. Queue only real changes, or the queue grows by every pair of every
+            // rewritten word at every merge.
+            boolean changed = slotCount[slot] != slotQueuedCount[slot] || slotFirst[slot] < slotQueuedFirst[slot];
+            if (slotCount[slot] > 0 && changed) {
                 queue.add(new Candidate(slotCount[slot], slotFirst[slot], slot));
+                slotQueuedCount[slot] = slotCount[slot];
+                slotQueuedFirst[slot] = slotFirst[slot];
             }
         }
         numDirty = 0;
@@ -220,9 +232,12 @@ final class BpeLearner {
             slotWords = Arrays.copyOf(slotWords, capacity);
             slotWordCount = Arrays.copyOf(slotWordCount, capacity);
             slotDirty = Arrays.copyOf(slotDirty, capacity);
+            slotQueuedCount = Arrays.copyOf(slotQueuedCount, capacity);
+            slotQueuedFirst = Arrays.copyOf(slotQueuedFirst, capacity);
         }
         slotPair[numSlots] = pair;
         slotFirst[numSlots] = Long.MAX_VALUE;
+        slotQueuedFirst[numSlots] = Long.MAX_VALUE;
         slotWords[numSlots] = NO_WORDS;
         return numSlots++;
     }

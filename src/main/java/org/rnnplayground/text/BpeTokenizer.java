@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * <ul>
  *   <li><b>Words.</b> Learning reads the words of the lines (split as {@link WordTokenizer}) and
  *       counts each distinct word. Every word starts as its sequence of code points.
+ *   <li><b>Giant words are cut.</b> A word longer than {@value #MAX_PIECE_LENGTH} UTF-16 units (no
+ *       real word is; a text without spaces, or one character repeated a million times, is) is
+ *       cut into pieces of that length, and each piece counts as a word of its own, in learning
+ *       and in segmenting. Without the cut, every merge would rewrite the whole giant word, and
+ *       learning on a 5 MB word would take hours.
  *   <li><b>Merges stay inside words.</b> Each step counts every adjacent pair of symbols inside the
  *       words, weighted by word frequency, and merges the most frequent pair everywhere, left to
  *       right without overlap ({@code a a a} with pair {@code (a, a)} becomes {@code aa a}).
@@ -34,6 +39,9 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe.
  */
 public final class BpeTokenizer implements Tokenizer {
+    /** The longest word, in UTF-16 units, that BPE treats whole; longer ones are cut into pieces this long. */
+    public static final int MAX_PIECE_LENGTH = 64;
+
     private final List<BpeMerge> merges;
     private final Map<String, List<String>> learnedWords; // word -> its segmentation after learning
 
@@ -88,6 +96,36 @@ public final class BpeTokenizer implements Tokenizer {
      * @return its symbols, which concatenate to {@code word}
      */
     public List<String> segment(String word) {
+        if (word.length() <= MAX_PIECE_LENGTH) {
+            return segmentPiece(word);
+        }
+        List<String> symbols = new ArrayList<>();
+        forEachPiece(word, piece -> symbols.addAll(segmentPiece(piece)));
+        return List.copyOf(symbols);
+    }
+
+    /**
+     * Calls {@code sink} with the word itself, or with its pieces of {@value #MAX_PIECE_LENGTH}
+     * UTF-16 units (the last one shorter; a piece never ends between the two halves of a surrogate
+     * pair) when it is longer.
+     */
+    static void forEachPiece(String word, Consumer<String> sink) {
+        int n = word.length();
+        if (n <= MAX_PIECE_LENGTH) {
+            sink.accept(word);
+            return;
+        }
+        for (int from = 0; from < n; ) {
+            int to = Math.min(n, from + MAX_PIECE_LENGTH);
+            if (to < n && Character.isHighSurrogate(word.charAt(to - 1))) {
+                to--;
+            }
+            sink.accept(word.substring(from, to));
+            from = to;
+        }
+    }
+
+    private List<String> segmentPiece(String word) {
         List<String> learned = learnedWords.get(word);
         if (learned != null) {
             return learned;
@@ -110,7 +148,9 @@ public final class BpeTokenizer implements Tokenizer {
             int cp = line.codePointAt(i);
             if (WordTokenizer.isSpace(cp)) {
                 if (wordStart >= 0) {
-                    segment(line.substring(wordStart, i)).forEach(sink);
+                    forEachPiece(
+                            line.substring(wordStart, i),
+                            piece -> segmentPiece(piece).forEach(sink));
                     wordStart = -1;
                 }
                 sink.accept(Character.toString(cp));
@@ -120,7 +160,7 @@ public final class BpeTokenizer implements Tokenizer {
             i += Character.charCount(cp);
         }
         if (wordStart >= 0) {
-            segment(line.substring(wordStart)).forEach(sink);
+            forEachPiece(line.substring(wordStart), piece -> segmentPiece(piece).forEach(sink));
         }
     }
 

@@ -19,13 +19,13 @@ public enum CleaningMode {
      */
     BOOK {
         @Override
-        public String cleanLine(String line, boolean lowerCase) {
-            StringBuilder out = new StringBuilder(line.length());
+        void cleanInto(CharSequence text, int from, int to, boolean lowerCase, StringBuilder out) {
+            int lineStart = out.length();
             boolean pendingSpace = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
+            for (int i = from; i < to; i++) {
+                char ch = text.charAt(i);
                 if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-                    if (pendingSpace && !out.isEmpty()) {
+                    if (pendingSpace && out.length() > lineStart) {
                         out.append(' ');
                     }
                     pendingSpace = false;
@@ -34,7 +34,6 @@ public enum CleaningMode {
                     pendingSpace = true;
                 }
             }
-            return out.toString();
         }
     },
 
@@ -48,15 +47,16 @@ public enum CleaningMode {
      */
     UNICODE {
         @Override
-        public String cleanLine(String line, boolean lowerCase) {
-            StringBuilder out = new StringBuilder(line.length());
+        void cleanInto(CharSequence text, int from, int to, boolean lowerCase, StringBuilder out) {
+            int lineStart = out.length();
             boolean pendingSpace = false;
-            for (int i = 0; i < line.length(); ) {
-                int cp = line.codePointAt(i);
+            for (int i = from; i < to; ) {
+                int cp = Character.codePointAt(text, i);
                 i += Character.charCount(cp);
-                boolean keep = Character.isLetter(cp) || (isMark(cp) && !pendingSpace && !out.isEmpty());
+                boolean started = out.length() > lineStart;
+                boolean keep = Character.isLetter(cp) || (isMark(cp) && !pendingSpace && started);
                 if (keep) {
-                    if (pendingSpace && !out.isEmpty()) {
+                    if (pendingSpace && started) {
                         out.append(' ');
                     }
                     pendingSpace = false;
@@ -65,7 +65,6 @@ public enum CleaningMode {
                     pendingSpace = true;
                 }
             }
-            return out.toString();
         }
     };
 
@@ -78,22 +77,33 @@ public enum CleaningMode {
      * @param lowerCase whether to lower-case; {@link #BOOK} lower-cases regardless
      * @return the cleaned line: kept characters and single spaces, stripped
      */
-    public abstract String cleanLine(String line, boolean lowerCase);
+    public String cleanLine(String line, boolean lowerCase) {
+        StringBuilder out = new StringBuilder(line.length());
+        cleanInto(line, 0, line.length(), lowerCase, out);
+        return out.toString();
+    }
+
+    /**
+     * Cleans {@code text[from, to)}, one line without its line break, appending the result to
+     * {@code out} (whose earlier content is not looked at).
+     */
+    abstract void cleanInto(CharSequence text, int from, int to, boolean lowerCase, StringBuilder out);
 
     /**
      * Splits {@code rawText} into lines ({@link #splitLines(String)}) and cleans each one.
      *
      * @param rawText the whole text, as decoded from UTF-8 (a leading byte-order mark is dropped)
      * @param lowerCase whether to lower-case; {@link #BOOK} lower-cases regardless
-     * @return the cleaned lines, {@code [numLines]}, one per raw line
+     * @return the cleaned lines, {@code [numLines]}, one per raw line, unmodifiable; stored as one
+     *     string and the line ends, so many short lines cost no object each
      */
     public List<String> cleanLines(String rawText, boolean lowerCase) {
-        List<String> raw = splitLines(rawText);
-        List<String> cleaned = new ArrayList<>(raw.size());
-        for (String line : raw) {
-            cleaned.add(cleanLine(line, lowerCase));
-        }
-        return List.copyOf(cleaned);
+        LineList.Builder cleaned = new LineList.Builder(rawText.length());
+        forEachLine(rawText, (from, to) -> {
+            cleanInto(rawText, from, to, lowerCase, cleaned.text());
+            cleaned.endLine();
+        });
+        return cleaned.build();
     }
 
     /**
@@ -107,12 +117,24 @@ public enum CleaningMode {
      */
     public static List<String> splitLines(String rawText) {
         List<String> lines = new ArrayList<>();
+        forEachLine(rawText, (from, to) -> lines.add(rawText.substring(from, to)));
+        return lines;
+    }
+
+    /** Receives the bounds {@code [from, to)} of one line of a text. */
+    @FunctionalInterface
+    private interface LineSink {
+        void line(int from, int to);
+    }
+
+    /** Calls {@code sink} with the bounds of every line, as {@link #splitLines(String)} splits them. */
+    private static void forEachLine(String rawText, LineSink sink) {
         int start = !rawText.isEmpty() && rawText.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
         int n = rawText.length();
         for (int i = start; i < n; i++) {
             char ch = rawText.charAt(i);
             if (ch == '\n' || ch == '\r') {
-                lines.add(rawText.substring(start, i));
+                sink.line(start, i);
                 if (ch == '\r' && i + 1 < n && rawText.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -120,9 +142,8 @@ public enum CleaningMode {
             }
         }
         if (start < n) {
-            lines.add(rawText.substring(start));
+            sink.line(start, n);
         }
-        return lines;
     }
 
     private static boolean isMark(int cp) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param options the options it was processed with
  * @param lines the cleaned lines, {@code [numLines]}
- * @param tokens tokens per line, {@code [numLines][numTokensInLine]}, unmodifiable
+ * @param tokens tokens per line, {@code [numLines][numTokensInLine]}, unmodifiable (stored compactly,
+ *     every distinct token once)
  * @param vocab the vocabulary built from all tokens with {@code options.minFreq()}
  * @param corpus the vocabulary index of every token, lines flattened, {@code [corpusLength]};
  *     shared and not copied, so callers must not modify it
@@ -24,17 +25,13 @@ public record ProcessedText(
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(corpus, "corpus");
-        lines = List.copyOf(lines);
-        if (!(tokens instanceof TokenizedText)) {
-            tokens = tokens.stream().<List<String>>map(List::copyOf).toList();
-        }
+        lines = lines instanceof LineList ? lines : List.copyOf(lines);
+        tokens = TokenizedText.of(tokens);
         if (lines.size() != tokens.size()) {
             throw new IllegalArgumentException(
                     "one token list per line expected: " + lines.size() + " lines, " + tokens.size() + " token lists");
         }
-        long numTokens = tokens instanceof TokenizedText text
-                ? text.numTokens()
-                : tokens.stream().mapToLong(List::size).sum();
+        long numTokens = ((TokenizedText) tokens).numTokens();
         if (numTokens != corpus.length) {
             throw new IllegalArgumentException(
                     "corpus must hold one index per token: " + numTokens + " tokens, corpus length " + corpus.length);
@@ -59,6 +56,21 @@ public record ProcessedText(
         long unknown =
                 Arrays.stream(corpus).filter(i -> i == Vocabulary.UNK_INDEX).count();
         return (double) unknown / corpus.length;
+    }
+
+    /** @return the position in {@link #corpus()} of the first token of {@code line} */
+    public int lineStart(int line) {
+        return ((TokenizedText) tokens).lineStart(line);
+    }
+
+    /** @return the number of tokens of {@code line}, without building its token list */
+    public int lineLength(int line) {
+        return ((TokenizedText) tokens).lineStart(line + 1) - lineStart(line);
+    }
+
+    /** @return the token at a position of the corpus (the token itself, also when it maps to {@code <unk>}) */
+    public String tokenAt(int position) {
+        return ((TokenizedText) tokens).tokenAt(position);
     }
 
     /** @return the indices of one line's tokens, d2l's {@code vocab[tokens[line]]}, {@code [numTokensInLine]} */

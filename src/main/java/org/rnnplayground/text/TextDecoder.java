@@ -1,5 +1,8 @@
 package org.rnnplayground.text;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -36,7 +39,9 @@ public final class TextDecoder {
             return problem;
         }
 
-        /** TOO_LARGE: the size in bytes; BINARY and NOT_UTF8: the byte offset of the first bad byte. */
+        /**
+         * TOO_LARGE: the size in bytes, or -1 when the input was cut off unread after the limit and
+         * its size is not known; BINARY and NOT_UTF8: the byte offset of the first bad byte. */
         public long detail() {
             return detail;
         }
@@ -81,6 +86,37 @@ public final class TextDecoder {
             throw new RejectedText(Problem.NO_LETTERS, 0);
         }
         return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * Reads an upload as a stream, never holding more than {@code maxBytes + 1} bytes of it, and
+     * decodes it as {@link #decode(byte[], long)} does. A declared size over the limit is refused
+     * before anything is read.
+     *
+     * @param in the upload's content; read up to the limit, not closed
+     * @param declaredSize the size the client announced (its {@code Content-Length}), or -1 if unknown
+     * @param maxBytes the largest accepted size
+     * @return the text, without a byte-order mark, with {@code \n} line endings
+     * @throws RejectedText with the reason it cannot be used; TOO_LARGE carries the declared size,
+     *     or -1 when the stream ran past the limit without having announced it
+     * @throws IOException when the stream fails (the client went away)
+     */
+    public static String decode(InputStream in, long declaredSize, long maxBytes) throws RejectedText, IOException {
+        if (declaredSize > maxBytes) {
+            throw new RejectedText(Problem.TOO_LARGE, declaredSize);
+        }
+        int expected = (int) Math.min(Math.max(declaredSize, 0), maxBytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(expected, 8192));
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new RejectedText(Problem.TOO_LARGE, -1); // more than it announced, or nothing announced
+            }
+            bytes.write(buffer, 0, n);
+        }
+        return decode(bytes.toByteArray(), maxBytes);
     }
 
     private static boolean hasBom(byte[] b) {

@@ -87,6 +87,16 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
         return typeCounts[typeId];
     }
 
+    /** @return the position of the first token of {@code line} among all tokens; {@code line == size()} gives the total */
+    int lineStart(int line) {
+        return lineStarts[line];
+    }
+
+    /** @return the token at a position of the flattened text */
+    String tokenAt(int position) {
+        return types[ids[position]];
+    }
+
     /** @return the type ids of all tokens, lines flattened, {@code [numTokens]}; shared, do not modify */
     int[] ids() {
         return ids;

@@ -1,9 +1,12 @@
 package org.rnnplayground.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The Text page as a user drives it: samples, options, uploads good and bad. */
@@ -82,5 +85,35 @@ class TextPageIT extends BrowserTest {
         assertThat(page.locator("#corpus-length")).hasText("11");
         // a, b, c, space, d and <unk>
         assertThat(page.locator("#vocab-size")).hasText("6");
+    }
+
+    @Test
+    void aGiantSingleLineUploadRendersABoundedPage() {
+        open("text");
+        assertThat(page.locator("#vocab-size")).hasText("28");
+        // 5 MB of seeded random words on one line, no line break
+        Random random = new Random(13);
+        StringBuilder line = new StringBuilder(5 * 1024 * 1024 + 16);
+        while (line.length() < 5 * 1024 * 1024) {
+            for (int k = 1 + random.nextInt(9); k > 0; k--) {
+                line.append((char) ('a' + random.nextInt(26)));
+            }
+            line.append(' ');
+        }
+        upload("one-line.txt", line.toString().getBytes(StandardCharsets.UTF_8));
+        page.waitForSelector(
+                "#current-text-name:text('one-line.txt')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        assertThat(page.locator("#token-range")).containsText("Lines 0–0 of 1");
+        int spans = page.locator("#token-spans .tok").count();
+        assertTrue(spans > 0 && spans <= 400, spans + " token spans on one page");
+        page.locator("#lines-next").click();
+        assertThat(page.locator("#token-spans .line-no").first()).hasText("0…");
+        screenshot("text-page-giant-line");
+
+        // over the limit: the browser refuses the file before sending it
+        upload("huge.txt", new byte[21 * 1024 * 1024]);
+        assertThat(page.locator("#text-message"))
+                .containsText("huge.txt is larger than the limit of 20.0 MB, so it was not sent");
+        assertThat(page.locator("#current-text-name")).hasText("one-line.txt");
     }
 }

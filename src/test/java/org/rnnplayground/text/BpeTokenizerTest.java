@@ -167,4 +167,29 @@ class BpeTokenizerTest {
         }
         return merges;
     }
+
+    @Test
+    void aGiantWordIsLearnedAndSegmentedInPieces() {
+        String word = AdversarialTexts.oneWord(1_000_003, 5);
+        BpeTokenizer bpe = BpeTokenizer.learn(List.of(word), 300);
+        assertThat(bpe.merges()).hasSize(300);
+        List<String> symbols = bpe.segment(word);
+        assertThat(String.join("", symbols)).isEqualTo(word);
+        assertThat(symbols).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(BpeTokenizer.MAX_PIECE_LENGTH));
+        // a piece is a word of its own: no symbol spans the cut at MAX_PIECE_LENGTH
+        int offset = 0;
+        for (String s : symbols) {
+            int end = offset + s.length();
+            assertThat(offset / BpeTokenizer.MAX_PIECE_LENGTH).isEqualTo((end - 1) / BpeTokenizer.MAX_PIECE_LENGTH);
+            offset = end;
+        }
+    }
+
+    @Test
+    void oneRepeatedCharacterMergesIntoLongRuns() {
+        BpeTokenizer bpe = BpeTokenizer.learn(List.of("a".repeat(1 << 20)), 20);
+        // a, aa, aaaa, ... up to the piece length (64 = 2^6): six merges, then no pair is left
+        assertThat(bpe.merges()).hasSize(6);
+        assertThat(bpe.tokenize("a".repeat(1 << 20))).hasSize((1 << 20) / BpeTokenizer.MAX_PIECE_LENGTH);
+    }
 }

@@ -61,4 +61,40 @@ class TextDecoderTest {
     void refusesTextWithoutAnyLetter() {
         assertEquals(Problem.NO_LETTERS, problemOf("12345 !!! ...".getBytes(StandardCharsets.UTF_8), 100));
     }
+
+    /** A stream of {@code size} letters that counts what was read from it. */
+    private static final class CountingLetters extends java.io.InputStream {
+        private final long size;
+        long read;
+
+        CountingLetters(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            return read < size ? 'a' + (int) (read++ % 26) : -1;
+        }
+    }
+
+    @Test
+    void aStreamIsReadOnlyUpToTheLimit() throws Exception {
+        CountingLetters announced = new CountingLetters(5000);
+        RejectedText tooLarge = assertThrows(RejectedText.class, () -> TextDecoder.decode(announced, 5000, 1000));
+        assertEquals(Problem.TOO_LARGE, tooLarge.problem());
+        assertEquals(5000, tooLarge.detail());
+        assertEquals(0, announced.read, "an announced size over the limit is refused before reading");
+
+        CountingLetters unannounced = new CountingLetters(1_000_000);
+        RejectedText cutOff = assertThrows(RejectedText.class, () -> TextDecoder.decode(unannounced, -1, 1000));
+        assertEquals(-1, cutOff.detail());
+        // reading stops within one 64 KB buffer after the limit
+        assertTrue(unannounced.read > 1000 && unannounced.read <= 1000 + 64 * 1024, "read " + unannounced.read);
+
+        assertEquals(
+                "café",
+                TextDecoder.decode(new java.io.ByteArrayInputStream("café".getBytes(StandardCharsets.UTF_8)), -1, 10));
+        CountingLetters within = new CountingLetters(1000);
+        assertEquals(1000, TextDecoder.decode(within, 1000, 1000).length());
+    }
 }

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinService;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnplayground.corpus.CatalogEntry;
@@ -84,6 +85,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         sources = new SourcePanel(
                 loader.store(),
                 properties.maxUploadBytes(),
+                VaadinService.getCurrent().getDeploymentConfiguration().getMaxRequestBodySize(),
                 this::loadCatalogEntry,
                 this::useText,
                 this::showRejection);
@@ -308,7 +310,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         List<Point> points = new ArrayList<>();
         List<TokenFrequency> top = text.vocab().tokenFreqs();
         for (int i = 0; i < Math.min(CHART_TOKENS, top.size()); i++) {
-            String token = top.get(i).token();
+            String token = TokenDisplay.shorten(top.get(i).token(), TokenPanel.LIMITS.maxTokenChars());
             points.add(new Point(i, top.get(i).count(), token.equals(" ") ? "␣" : token));
         }
         tokenChart.setSeries(List.of(

@@ -11,18 +11,23 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.TokenPage;
+import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.Vocabulary;
 
 /**
- * A page of the text as coloured token spans (hover: token, index, frequency) and the same lines
- * as vocabulary indices. Only one page of lines is rendered at a time, so long texts stay light.
+ * A page of the text as coloured token spans (hover: token, index, frequency) and the same rows as
+ * vocabulary indices. Pages hold a bounded number of lines, tokens and characters ({@link
+ * TokenPage.Limits#DEFAULT}), so a text that is one giant line is cut into pages too, and one page
+ * costs the same whatever the text. Lines carry the book's 0-based indices ({@code lines[i]}),
+ * empty lines included.
  */
 class TokenPanel extends Div {
 
-    static final int LINES_PER_PAGE = 16;
+    static final TokenPage.Limits LIMITS = TokenPage.Limits.DEFAULT;
 
     final Div spans = new Div();
     final Div indices = new Div();
@@ -31,8 +36,9 @@ class TokenPanel extends Div {
     final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
 
     private ProcessedText text;
-    private List<Integer> nonEmptyLines = List.of();
-    private int first;
+    private TokenPage page;
+    /** Starts of the pages before the one shown, most recent last, for going back. */
+    private final Deque<TokenPage.Position> earlier = new ArrayDeque<>();
 
     TokenPanel() {
         addClassName("card");
@@ -49,8 +55,8 @@ class TokenPanel extends Div {
         next.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         previous.setAriaLabel(getTranslation("text.tokens.previous"));
         next.setAriaLabel(getTranslation("text.tokens.next"));
-        previous.addClickListener(e -> showFrom(Math.max(0, first - LINES_PER_PAGE)));
-        next.addClickListener(e -> showFrom(first + LINES_PER_PAGE));
+        previous.addClickListener(e -> showPrevious());
+        next.addClickListener(e -> showNext());
         HorizontalLayout pager = new HorizontalLayout(previous, range, next);
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
         pager.setSpacing(false);
@@ -66,56 +72,90 @@ class TokenPanel extends Div {
 
     void show(ProcessedText processed) {
         this.text = processed;
-        List<Integer> lines = new ArrayList<>();
-        for (int i = 0; i < processed.tokens().size(); i++) {
-            if (!processed.tokens().get(i).isEmpty()) {
-                lines.add(i);
-            }
-        }
-        this.nonEmptyLines = lines;
-        showFrom(0);
+        earlier.clear();
+        showFrom(TokenPage.Position.START);
     }
 
-    private void showFrom(int firstLine) {
-        first = Math.min(firstLine, Math.max(0, nonEmptyLines.size() - 1));
-        int last = Math.min(nonEmptyLines.size(), first + LINES_PER_PAGE);
+    /** The page shown, or null when the text has no lines. */
+    TokenPage page() {
+        return page;
+    }
+
+    void showNext() {
+        if (page != null && !page.end().isEnd(text)) {
+            earlier.addLast(new TokenPage.Position(
+                    page.firstLine(), page.rows().getFirst().from()));
+            showFrom(page.end());
+        }
+    }
+
+    void showPrevious() {
+        if (!earlier.isEmpty()) {
+            showFrom(earlier.removeLast());
+        }
+    }
+
+    private void showFrom(TokenPage.Position start) {
+        spans.removeAll();
+        indices.removeAll();
+        int numLines = text.lines().size();
+        if (numLines == 0) {
+            page = null;
+            range.setText(getTranslation("text.tokens.none"));
+            previous.setEnabled(false);
+            next.setEnabled(false);
+            return;
+        }
+        page = TokenPage.at(text, start, LIMITS);
         StringBuilder spanHtml = new StringBuilder("<div>");
         StringBuilder indexHtml = new StringBuilder("<div>");
         Vocabulary vocab = text.vocab();
-        boolean words = text.options().tokenizer() != org.rnnplayground.text.TokenizerKind.CHAR;
-        for (int k = first; k < last; k++) {
-            int line = nonEmptyLines.get(k);
-            List<String> tokens = text.tokens().get(line);
-            int[] ids = text.lineIndices(line);
-            spanHtml.append("<div class=\"token-line\"><span class=\"line-no\">")
-                    .append(line)
-                    .append("</span>");
-            for (int t = 0; t < tokens.size(); t++) {
-                spanHtml.append(span(tokens.get(t), ids[t], vocab.frequencyAt(ids[t]), words));
+        boolean words = text.options().tokenizer() != TokenizerKind.CHAR;
+        int[] corpus = text.corpus();
+        for (TokenPage.Row row : page.rows()) {
+            String lineNo = lineLabel(row);
+            spanHtml.append(lineNo).append("<span class=\"line-tokens\" dir=\"auto\">");
+            indexHtml.append(lineNo).append(row.continued() ? "[…, " : "[");
+            int first = text.lineStart(row.line());
+            for (int t = row.from(); t < row.to(); t++) {
+                int index = corpus[first + t];
+                spanHtml.append(span(text.tokenAt(first + t), index, vocab.frequencyAt(index), words));
+                indexHtml.append(t > row.from() ? ", " : "").append(index);
             }
-            spanHtml.append("</div>");
-            indexHtml
-                    .append("<div class=\"token-line\"><span class=\"line-no\">")
-                    .append(line)
-                    .append("</span>")
-                    .append(java.util.Arrays.toString(ids))
-                    .append("</div>");
+            spanHtml.append(row.continues() ? "<span class=\"cut\">…</span>" : "")
+                    .append("</span></div>");
+            indexHtml.append(row.continues() ? ", …]" : "]").append("</div>");
         }
-        spans.removeAll();
-        indices.removeAll();
         spans.add(new Html(spanHtml.append("</div>").toString()));
         indices.add(new Html(indexHtml.append("</div>").toString()));
+        String lines = getTranslation("text.tokens.range", page.firstLine(), page.lastLine(), numLines);
+        int firstToken =
+                text.lineStart(page.firstLine()) + page.rows().getFirst().from();
         range.setText(
-                nonEmptyLines.isEmpty()
-                        ? getTranslation("text.tokens.none")
-                        : getTranslation("text.tokens.range", first + 1, last, nonEmptyLines.size()));
-        previous.setEnabled(first > 0);
-        next.setEnabled(last < nonEmptyLines.size());
+                page.numTokens() == 0
+                        ? lines
+                        : getTranslation(
+                                "text.tokens.rangeWithTokens",
+                                lines,
+                                firstToken,
+                                firstToken + page.numTokens() - 1,
+                                text.corpusLength()));
+        previous.setEnabled(!earlier.isEmpty());
+        next.setEnabled(!page.end().isEnd(text));
+    }
+
+    /** Opens a row's {@code <div>} with the book's line index, marked when the row is a piece of a longer line. */
+    private static String lineLabel(TokenPage.Row row) {
+        String cls = row.continued() || row.continues() ? "line-no cut-line" : "line-no";
+        String label = row.continued() ? row.line() + "…" : String.valueOf(row.line());
+        return "<div class=\"token-line\" data-line=\"" + row.line() + "\"><span class=\"" + cls + "\">" + label
+                + "</span>";
     }
 
     private String span(String token, int index, int frequency, boolean words) {
-        String tooltip = getTranslation("text.tokens.tooltip", token, index, frequency);
-        String shown = token.equals(" ") ? "·" : token;
+        String cut = TokenDisplay.shorten(token, LIMITS.maxTokenChars());
+        String tooltip = getTranslation("text.tokens.tooltip", cut, index, frequency);
+        String shown = token.equals(" ") ? "·" : cut;
         String cls = index == Vocabulary.UNK_INDEX ? "tok unk" : "tok";
         // Golden-angle hues keep neighbouring indices apart.
         int hue = Math.floorMod(index * 137, 360);

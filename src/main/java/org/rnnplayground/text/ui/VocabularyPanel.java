@@ -46,7 +46,9 @@ class VocabularyPanel extends Div {
                 .setHeader(getTranslation("text.vocab.index"))
                 .setComparator(Comparator.comparingInt(Row::index))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.token().equals(" ") ? "␣ (space)" : r.token())
+        grid.addColumn(r -> r.token().equals(" ")
+                        ? "␣ (space)"
+                        : TokenDisplay.shorten(r.token(), TokenPanel.LIMITS.maxTokenChars()))
                 .setHeader(getTranslation("text.vocab.token"))
                 .setComparator(Comparator.comparing(Row::token))
                 .setFlexGrow(2);
