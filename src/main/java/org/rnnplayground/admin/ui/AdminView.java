@@ -16,17 +16,20 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bytedeco.javacpp.Pointer;
-import org.rnnplayground.admin.AdminAccess;
+import org.rnnplayground.admin.AdminAccount;
 import org.rnnplayground.admin.SessionTracker;
 import org.rnnplayground.training.ProgressFeed;
 import org.rnnplayground.training.RunQueue;
@@ -37,45 +40,53 @@ import org.rnnplayground.ui.Throttle;
 
 /**
  * The instructor's view of the whole server: sessions, every user's runs with their progress and
- * resource use, stopping any run, and the queue's limits. Behind a password.
+ * resource use, stopping any run, and the queue's limits. Only for the signed-in instructor: a
+ * visitor is sent to the sign-in page ({@link SignInView}).
  */
 @Route("admin")
+@RolesAllowed(AdminAccount.ROLE)
 public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String SIGNED_IN = AdminView.class.getName() + ".signedIn";
+    private static final DateTimeFormatter STARTED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final AdminAccess access;
+    private final AuthenticationContext authentication;
     private final RunQueue queue;
     private final RunRegistry registry;
     private final ProgressFeed feed;
     private final SessionTracker sessions;
     private final ScheduledExecutorService scheduler;
 
-    final PasswordField password = new PasswordField();
-    final Button signIn = new Button();
-    final Paragraph signInMessage = new Paragraph();
+    final Button signOut = new Button();
     final Div dashboard = new Div();
     final Span serverStats = new Span();
-    final IntegerField slots = limitField("admin-slots", "admin.limits.slots", 1, 64);
-    final IntegerField maxQueued = limitField("admin-max-queued", "admin.limits.maxQueued", 0, 100);
-    final IntegerField maxRunning = limitField("admin-max-running", "admin.limits.maxRunning", 1, 64);
-    final IntegerField keepFinished = limitField("admin-keep-finished", "admin.limits.keepFinished", 1, 1000);
+    /** The limit fields and the server's values they show; the refresh leaves a field being edited alone. */
+    private final ServerValues<TrainingLimits> limitValues = new ServerValues<>();
+
+    final IntegerField slots = limitField("admin-slots", "admin.limits.slots", 1, 64, TrainingLimits::slots);
+    final IntegerField maxQueued =
+            limitField("admin-max-queued", "admin.limits.maxQueued", 0, 100, TrainingLimits::maxQueuedPerUser);
+    final IntegerField maxRunning =
+            limitField("admin-max-running", "admin.limits.maxRunning", 1, 64, TrainingLimits::maxRunningPerUser);
+    final IntegerField keepFinished = limitField(
+            "admin-keep-finished", "admin.limits.keepFinished", 1, 1000, TrainingLimits::keepFinishedPerUser);
     final Button applyLimits = new Button();
     final Paragraph limitsMessage = new Paragraph();
     final Grid<RunSnapshot> runs = new Grid<>();
     final Grid<RunRegistry.UserSummary> users = new Grid<>();
     final Grid<SessionTracker.SessionInfo> sessionGrid = new Grid<>();
+    final Span sessionCount = new Span();
 
     private AutoCloseable subscription;
 
     public AdminView(
-            AdminAccess access,
+            AuthenticationContext authentication,
             RunQueue queue,
             RunRegistry registry,
             ProgressFeed feed,
             SessionTracker sessions,
             ScheduledExecutorService uiScheduler) {
-        this.access = access;
+        this.authentication = authentication;
         this.queue = queue;
         this.registry = registry;
         this.feed = feed;
@@ -86,37 +97,27 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         H2 title = new H2(getTranslation("admin.title"));
         title.setId("page-title");
 
-        password.setId("admin-password");
-        password.setLabel(getTranslation("admin.signIn.password"));
-        signIn.setId("admin-sign-in");
-        signIn.setText(getTranslation("admin.signIn.button"));
-        signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        signIn.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-        signIn.addClickListener(e -> trySignIn());
-        signInMessage.setId("admin-sign-in-message");
-        HorizontalLayout signInRow = new HorizontalLayout(password, signIn);
-        signInRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Div signInCard = new Div(
-                new H3(getTranslation("admin.signIn.title")),
-                new Paragraph(getTranslation("admin.signIn.help")),
-                signInRow,
-                signInMessage);
-        signInCard.addClassName("card");
-        signInCard.setId("admin-sign-in-card");
+        signOut.setId("admin-sign-out");
+        signOut.setText(getTranslation("admin.signOut"));
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClickListener(e -> this.authentication.logout());
+        HorizontalLayout titleRow = new HorizontalLayout(title, signOut);
+        titleRow.setWidthFull();
+        titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        titleRow.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
 
         buildDashboard();
-        add(title, signInCard, dashboard);
-        boolean signedIn = Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(SIGNED_IN));
-        signInCard.setVisible(!signedIn);
-        dashboard.setVisible(signedIn);
+        add(titleRow, dashboard);
     }
 
-    private IntegerField limitField(String id, String key, int min, int max) {
+    /** A limit field showing {@code value} of the limits in force (see {@link ServerValues}). */
+    private IntegerField limitField(String id, String key, int min, int max, Function<TrainingLimits, Integer> value) {
         IntegerField f = new IntegerField(getTranslation(key));
         f.setId(id);
         f.setMin(min);
         f.setMax(max);
         f.setStepButtonsVisible(true);
+        limitValues.bind(f, value);
         return f;
     }
 
@@ -189,13 +190,15 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         sessionGrid.setId("admin-sessions");
         sessionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         sessionGrid.addColumn(SessionTracker.SessionInfo::id).setHeader(getTranslation("admin.sessions.id"));
-        sessionGrid
-                .addColumn(s -> s.started().toString().substring(0, 19).replace('T', ' '))
-                .setHeader(getTranslation("admin.sessions.started"));
-        sessionGrid.setAllRowsVisible(true);
+        sessionGrid.addColumn(s -> STARTED.format(s.started())).setHeader(getTranslation("admin.sessions.started"));
+        // fetched page by page as the instructor scrolls: any number of sessions costs one page
+        sessionGrid.setItems(
+                query -> sessions.page(query.getOffset(), query.getLimit()).stream(), query -> sessions.count());
+        sessionGrid.setHeight("20rem");
+        sessionCount.setId("admin-session-count");
         Div usersCard = new Div(new H3(getTranslation("admin.users.title")), users);
         usersCard.addClassName("card");
-        Div sessionsCard = new Div(new H3(getTranslation("admin.sessions.title")), sessionGrid);
+        Div sessionsCard = new Div(new H3(getTranslation("admin.sessions.title")), sessionCount, sessionGrid);
         sessionsCard.addClassName("card");
         HorizontalLayout lower = new HorizontalLayout(usersCard, sessionsCard);
         lower.setWidthFull();
@@ -218,22 +221,6 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         return (3 * params + 2 * activations) * 4 / 1e6;
     }
 
-    private void trySignIn() {
-        if (access.matches(password.getValue())) {
-            VaadinSession.getCurrent().setAttribute(SIGNED_IN, true);
-            getChildren()
-                    .filter(c -> c.getId().orElse("").equals("admin-sign-in-card"))
-                    .forEach(c -> c.setVisible(false));
-            dashboard.setVisible(true);
-            subscribe(UI.getCurrent());
-            refresh();
-        } else {
-            password.clear();
-            signInMessage.setText(getTranslation("admin.signIn.wrong"));
-            signInMessage.addClassName("message-error");
-        }
-    }
-
     private void applyLimits() {
         try {
             queue.setLimits(new TrainingLimits(
@@ -243,6 +230,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                     keepFinished.getValue() == null ? 0 : keepFinished.getValue()));
             limitsMessage.removeClassName("message-error");
             limitsMessage.setText(getTranslation("admin.limits.applied"));
+            limitValues.reset(queue.limits());
         } catch (IllegalArgumentException e) {
             limitsMessage.addClassName("message-error");
             limitsMessage.setText(getTranslation("admin.limits.invalid"));
@@ -252,10 +240,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         TrainingLimits l = queue.limits();
-        slots.setValue(l.slots());
-        maxQueued.setValue(l.maxQueuedPerUser());
-        maxRunning.setValue(l.maxRunningPerUser());
-        keepFinished.setValue(l.keepFinishedPerUser());
+        limitValues.show(l);
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         serverStats.setText(getTranslation(
@@ -270,7 +255,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                 Runtime.getRuntime().availableProcessors()));
         runs.setItems(registry.all());
         users.setItems(registry.users());
-        sessionGrid.setItems(sessions.sessions());
+        sessionCount.setText(getTranslation("admin.sessions.count", sessions.count()));
+        sessionGrid.getDataProvider().refreshAll();
     }
 
     private void subscribe(UI ui) {
@@ -288,10 +274,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (dashboard.isVisible()) {
-            subscribe(attachEvent.getUI());
-            refresh();
-        }
+        limitValues.reset(queue.limits());
+        subscribe(attachEvent.getUI());
+        refresh();
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,7 @@ import org.rnnplayground.ui.chart.Series;
  * and how often each position is used over many epochs (exercise 8.3.5).
  */
 @Route("minibatches")
+@AnonymousAllowed
 public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     /** The book's toy sequence, {@code list(range(35))}. */

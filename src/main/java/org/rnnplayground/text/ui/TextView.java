@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnplayground.corpus.CatalogEntry;
@@ -43,6 +44,7 @@ import org.rnnplayground.ui.chart.Series;
  * tokens, their indices, the vocabulary and the most frequent tokens.
  */
 @Route("text")
+@AnonymousAllowed
 @RouteAlias("")
 public class TextView extends VerticalLayout implements HasDynamicTitle {
 

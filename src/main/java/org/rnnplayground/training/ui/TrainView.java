@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ import org.rnnplayground.ui.chart.Series;
  * their progress here at most four times a second.
  */
 @Route("train")
+@AnonymousAllowed
 public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
     static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
