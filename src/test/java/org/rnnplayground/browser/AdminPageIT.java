@@ -95,8 +95,8 @@ class AdminPageIT extends BrowserTest {
     /** Waits until the runs grid has shown new progress twice: the page has refreshed since. */
     private static void awaitTwoRefreshes(Page admin) {
         for (int i = 0; i < 2; i++) {
-            String before = admin.locator("#admin-runs").innerText();
-            admin.waitForFunction("before => document.querySelector('#admin-runs').innerText !== before", before);
+            String before = admin.locator("#admin-runs").textContent();
+            admin.waitForFunction("before => document.querySelector('#admin-runs').textContent !== before", before);
         }
     }
 
