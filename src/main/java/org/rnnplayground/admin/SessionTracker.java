@@ -11,31 +11,48 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The browser sessions open on this server, for the admin page. */
+/**
+ * The browser sessions on this server that opened a page, for the admin page. A session is listed
+ * from its first page (UI) on, not from its first request, so requests that never load a page
+ * (scripts, probes) do not fill the list; it leaves the list when the session ends.
+ */
 @Component
 public class SessionTracker implements VaadinServiceInitListener {
 
     /**
-     * One open session.
+     * One session.
      *
      * @param id a short, non-secret label of the session
-     * @param started when it began
+     * @param started when it opened its first page
      */
     public record SessionInfo(String id, Instant started) {}
 
+    private static final Comparator<SessionInfo> OLDEST_FIRST =
+            Comparator.comparing(SessionInfo::started).thenComparing(SessionInfo::id);
+
     private final Clock clock = Clock.systemUTC();
-    private final Map<VaadinSession, Instant> sessions = new ConcurrentHashMap<>();
+    private final Map<VaadinSession, SessionInfo> sessions = new ConcurrentHashMap<>();
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(e -> sessions.put(e.getSession(), clock.instant()));
+        event.getSource()
+                .addUIInitListener(e -> sessions.computeIfAbsent(
+                        e.getUI().getSession(),
+                        s -> new SessionInfo(Integer.toHexString(System.identityHashCode(s)), clock.instant())));
         event.getSource().addSessionDestroyListener(e -> sessions.remove(e.getSession()));
     }
 
-    public List<SessionInfo> sessions() {
-        return sessions.entrySet().stream()
-                .map(e -> new SessionInfo(Integer.toHexString(System.identityHashCode(e.getKey())), e.getValue()))
-                .sorted(Comparator.comparing(SessionInfo::started))
+    /** Sessions listed. */
+    public int count() {
+        return sessions.size();
+    }
+
+    /** One page of the sessions, oldest first. */
+    public List<SessionInfo> page(int offset, int limit) {
+        return sessions.values().stream()
+                .sorted(OLDEST_FIRST)
+                .skip(offset)
+                .limit(limit)
                 .toList();
     }
 }

@@ -12,7 +12,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import org.rnnplayground.backend.BackendInfo;
 import org.rnnplayground.backend.BackendService;
@@ -21,16 +24,18 @@ import org.rnnplayground.ui.i18n.TranslationProvider;
 
 /**
  * The shell around every page: title, ND4J backend, language switch, and the navigation in the
- * book's order. Pages register themselves in {@link Pages}.
+ * book's order. Pages register themselves in {@link Pages}; a page the visitor may not open (the
+ * Admin page before the instructor signs in) is left out unless {@link UiProperties#showAdminLink()}.
  */
 @Layout
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     final Span backend = new Span();
     final Select<Locale> language = new Select<>();
     final SideNav nav = new SideNav();
 
-    public MainLayout(BackendService backendService) {
+    public MainLayout(BackendService backendService, UiProperties properties) {
         H1 title = new H1(getTranslation("shell.title"));
         title.addClassName("app-title");
         backend.setId("backend-info");
@@ -60,7 +65,15 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         nav.setId("side-nav");
+        AccessAnnotationChecker access = new AccessAnnotationChecker();
         for (Pages.Entry page : Pages.ALL) {
+            boolean mayOpen = RouteConfiguration.forApplicationScope()
+                    .getRoute(page.route())
+                    .map(access::hasAccess)
+                    .orElse(true);
+            if (!mayOpen && !properties.showAdminLink()) {
+                continue;
+            }
             SideNavItem item = new SideNavItem(
                     getTranslation(page.titleKey()), page.route(), page.icon().create());
             item.setId("nav-" + page.id());

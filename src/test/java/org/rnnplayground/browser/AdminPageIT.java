@@ -1,18 +1,25 @@
 package org.rnnplayground.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.rnnplayground.training.RunQueue;
+import org.rnnplayground.training.TrainingLimits;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** The instructor signs in, sees a student's run and stops it. */
+/** The instructor signs in, sees a student's run, stops it, changes a limit while runs train, signs out. */
 class AdminPageIT extends BrowserTest {
 
-    @Test
-    void instructorSeesEveryRunAndCanStopOne() {
-        // a student starts a long run
+    @Autowired
+    RunQueue queue;
+
+    /** A student starts a long run; returns its id. */
+    private String studentStartsALongRun() {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
         page.locator("#num-hiddens input").fill("32");
@@ -22,22 +29,50 @@ class AdminPageIT extends BrowserTest {
         page.locator("#sample-every input").fill("0");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("RUNNING|QUEUED"));
-        String runId = page.getAttribute("#run-status", "data-run");
+        return page.getAttribute("#run-status", "data-run");
+    }
+
+    private static void signIn(Page admin, String password) {
+        admin.locator("#vaadinLoginUsername input").fill("admin");
+        admin.locator("#vaadinLoginPassword input").fill(password);
+        admin.locator("#vaadinLoginPassword input").press("Enter");
+    }
+
+    /** Opens the admin page for a new instructor, signing in on the way. */
+    private Page signedInAdmin(BrowserContext instructor) {
+        Page admin = instructor.newPage();
+        admin.navigate(url("admin"));
+        signIn(admin, ADMIN_PASSWORD);
+        assertThat(admin.locator("#admin-dashboard")).isVisible();
+        return admin;
+    }
+
+    @Test
+    void instructorSignsInSeesEveryRunStopsOneAndSignsOut() {
+        String runId = studentStartsALongRun();
+        // students see no Admin link
+        assertThat(page.locator("#side-nav")).isVisible();
+        assertThat(page.locator("#nav-admin")).hasCount(0);
 
         var instructor = newUser("en-US");
         try {
             Page admin = instructor.newPage();
             admin.navigate(url("admin"));
-            admin.locator("#admin-password input").fill("wrong");
-            admin.locator("#admin-sign-in").click();
-            assertThat(admin.locator("#admin-sign-in-message")).containsText("not right");
-            assertThat(admin.locator("#admin-dashboard")).isHidden();
+            // not signed in: the sign-in page, not the dashboard
+            assertThat(admin).hasURL(Pattern.compile(".*/login$"));
+            assertThat(admin.locator("#admin-dashboard")).hasCount(0);
+            signIn(admin, "wrong");
+            assertThat(admin).hasURL(Pattern.compile(".*/login\\?error$"));
+            assertThat(admin.getByText("The user name or password is not right."))
+                    .isVisible();
 
-            admin.locator("#admin-password input").fill(ADMIN_PASSWORD);
-            admin.locator("#admin-sign-in").click();
+            signIn(admin, ADMIN_PASSWORD);
+            assertThat(admin).hasURL(Pattern.compile(".*/admin$"));
             assertThat(admin.locator("#admin-dashboard")).isVisible();
+            assertThat(admin.locator("#nav-admin")).isVisible();
             assertThat(admin.locator("#admin-server")).containsText("slots busy");
             assertThat(admin.locator("#admin-pools")).containsText("Shape traces");
+            assertThat(admin.locator("#admin-session-count")).containsText("sessions that opened a page");
             // other tests' runs may be listed too: stop this student's run by its id
             Locator stop = admin.locator("#admin-runs vaadin-button[data-run='" + runId + "']");
             assertThat(stop).isVisible();
@@ -45,7 +80,12 @@ class AdminPageIT extends BrowserTest {
                     .setPath(java.nio.file.Path.of("target", "screenshots", "admin-page.png"))
                     .setFullPage(true));
             stop.click();
-            awaitServer(admin); // the stop reaches the server before the instructor's browser closes
+            awaitServer(admin); // the stop reaches the server before the instructor signs out
+
+            admin.locator("#admin-sign-out").click();
+            assertThat(admin.locator("#page-text")).isVisible();
+            admin.navigate(url("admin"));
+            assertThat(admin).hasURL(Pattern.compile(".*/login$"));
         } finally {
             instructor.close();
         }
@@ -53,5 +93,43 @@ class AdminPageIT extends BrowserTest {
         assertThat(page.locator("#run-status")).hasAttribute("data-status", "STOPPED");
         assertThat(page.locator("#run-status")).hasAttribute("data-stop-reason", "BY_INSTRUCTOR");
         assertThat(page.locator("#run-status")).containsText("Stopped by the instructor");
+    }
+
+    /** Waits until the runs grid has shown new progress twice: the page has refreshed since. */
+    private static void awaitTwoRefreshes(Page admin) {
+        for (int i = 0; i < 2; i++) {
+            String before = admin.locator("#admin-runs").textContent();
+            admin.waitForFunction("before => document.querySelector('#admin-runs').textContent !== before", before);
+        }
+    }
+
+    @Test
+    void aLimitTypedWhileRunsTrainSurvivesTheRefreshAndIsApplied() {
+        TrainingLimits original = queue.limits();
+        int typed = original.maxQueuedPerUser() + 4;
+        studentStartsALongRun();
+        var instructor = newUser("en-US");
+        try {
+            Page admin = signedInAdmin(instructor);
+            Locator maxQueued = admin.locator("#admin-max-queued input");
+            assertThat(maxQueued).hasValue(String.valueOf(original.maxQueuedPerUser()));
+
+            // typed, then the instructor moves on to the next field: the server has the value now
+            maxQueued.fill(String.valueOf(typed));
+            maxQueued.press("Tab");
+            awaitServer(admin);
+            awaitTwoRefreshes(admin);
+            assertThat(maxQueued).hasValue(String.valueOf(typed));
+            assertEquals(original, queue.limits(), "nothing applies before Apply");
+
+            admin.locator("#admin-apply-limits").click();
+            assertThat(admin.locator("#admin-limits-message")).containsText("apply to runs that start from now on");
+            assertEquals(typed, queue.limits().maxQueuedPerUser());
+            awaitTwoRefreshes(admin);
+            assertThat(maxQueued).hasValue(String.valueOf(typed));
+        } finally {
+            instructor.close();
+            queue.setLimits(original);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.rnnplayground.browser;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -8,6 +10,7 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +30,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         classes = Application.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "playground.admin.password=" + BrowserTest.ADMIN_PASSWORD})
+        properties = {
+            "server.address=127.0.0.1",
+            "server.forward-headers-strategy=native",
+            "playground.admin.password=" + BrowserTest.ADMIN_PASSWORD
+        })
 public abstract class BrowserTest {
 
     /** The page opens on the default text, The Time Machine: downloaded into the cache if needed. */
@@ -93,11 +100,24 @@ public abstract class BrowserTest {
         page = context.newPage();
     }
 
+    /**
+     * Reports of the browser that the Content-Security-Policy blocked something, from every page of
+     * every user of a test; the policy must let every page work, so a test fails on any.
+     */
+    private final List<String> cspViolations = new CopyOnWriteArrayList<>();
+
     /** A fresh browser context: a separate user with its own session. */
     protected BrowserContext newUser(String locale) {
         BrowserContext c = browser.newContext(
                 new Browser.NewContextOptions().setLocale(locale).setViewportSize(1400, 1000));
         c.setDefaultTimeout(20_000);
+        c.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));");
+        c.onConsoleMessage(m -> {
+            if (m.text().contains("CSP violation") || m.text().contains("Content Security Policy")) {
+                cspViolations.add(m.text());
+            }
+        });
         return c;
     }
 
@@ -111,6 +131,7 @@ public abstract class BrowserTest {
         }
         // Runs outlive their pages by design; stop them so that tests do not wait on each other's slots.
         runs.all().forEach(r -> runs.stopAny(r.id()));
+        assertTrue(cspViolations.isEmpty(), "the Content-Security-Policy blocked: " + cspViolations);
     }
 
     protected String url(String path) {

@@ -10,24 +10,25 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Pointer;
-import org.rnnplayground.admin.AdminAccess;
+import org.rnnplayground.admin.AdminAccount;
 import org.rnnplayground.admin.SessionTracker;
 import org.rnnplayground.training.ProgressFeed;
 import org.rnnplayground.training.RunQueue;
@@ -39,23 +40,24 @@ import org.rnnplayground.work.BoundedExecutors;
 
 /**
  * The instructor's view of the whole server: sessions, every user's runs with their progress and
- * resource use, stopping any run, and the queue's limits. Behind a password.
+ * resource use, stopping any run, and the queue's limits. Only for the signed-in instructor: a
+ * visitor is sent to the sign-in page ({@link SignInView}).
  */
 @Route("admin")
+@RolesAllowed(AdminAccount.ROLE)
 public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final String SIGNED_IN = AdminView.class.getName() + ".signedIn";
+    private static final DateTimeFormatter STARTED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final AdminAccess access;
+    private final AuthenticationContext authentication;
     private final RunQueue queue;
     private final RunRegistry registry;
     private final ProgressFeed feed;
     private final SessionTracker sessions;
     private final ScheduledExecutorService scheduler;
 
-    final PasswordField password = new PasswordField();
-    final Button signIn = new Button();
-    final Paragraph signInMessage = new Paragraph();
+    final Button signOut = new Button();
     final Div dashboard = new Div();
     final Span serverStats = new Span();
     final LimitsForm limits;
@@ -63,20 +65,21 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     final Grid<RunSnapshot> runs = new Grid<>();
     final Grid<RunRegistry.UserSummary> users = new Grid<>();
     final Grid<SessionTracker.SessionInfo> sessionGrid = new Grid<>();
+    final Span sessionCount = new Span();
 
     private AutoCloseable subscription;
     /** The runs the grid shows; refreshed in place so that a row keeps its key and a click on it is not lost. */
     private final List<RunSnapshot> runList = new ArrayList<>();
 
     public AdminView(
-            AdminAccess access,
+            AuthenticationContext authentication,
             RunQueue queue,
             RunRegistry registry,
             ProgressFeed feed,
             SessionTracker sessions,
             ScheduledExecutorService uiScheduler,
             BoundedExecutors executors) {
-        this.access = access;
+        this.authentication = authentication;
         this.queue = queue;
         this.registry = registry;
         this.feed = feed;
@@ -89,29 +92,17 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         H2 title = new H2(getTranslation("admin.title"));
         title.setId("page-title");
 
-        password.setId("admin-password");
-        password.setLabel(getTranslation("admin.signIn.password"));
-        signIn.setId("admin-sign-in");
-        signIn.setText(getTranslation("admin.signIn.button"));
-        signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        signIn.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-        signIn.addClickListener(e -> trySignIn());
-        signInMessage.setId("admin-sign-in-message");
-        HorizontalLayout signInRow = new HorizontalLayout(password, signIn);
-        signInRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Div signInCard = new Div(
-                new H3(getTranslation("admin.signIn.title")),
-                new Paragraph(getTranslation("admin.signIn.help")),
-                signInRow,
-                signInMessage);
-        signInCard.addClassName("card");
-        signInCard.setId("admin-sign-in-card");
+        signOut.setId("admin-sign-out");
+        signOut.setText(getTranslation("admin.signOut"));
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClickListener(e -> this.authentication.logout());
+        HorizontalLayout titleRow = new HorizontalLayout(title, signOut);
+        titleRow.setWidthFull();
+        titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        titleRow.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
 
         buildDashboard();
-        add(title, signInCard, dashboard);
-        boolean signedIn = Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(SIGNED_IN));
-        signInCard.setVisible(!signedIn);
-        dashboard.setVisible(signedIn);
+        add(titleRow, dashboard);
     }
 
     private void buildDashboard() {
@@ -177,13 +168,15 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         sessionGrid.setId("admin-sessions");
         sessionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         sessionGrid.addColumn(SessionTracker.SessionInfo::id).setHeader(getTranslation("admin.sessions.id"));
-        sessionGrid
-                .addColumn(s -> s.started().toString().substring(0, 19).replace('T', ' '))
-                .setHeader(getTranslation("admin.sessions.started"));
-        sessionGrid.setAllRowsVisible(true);
+        sessionGrid.addColumn(s -> STARTED.format(s.started())).setHeader(getTranslation("admin.sessions.started"));
+        // fetched page by page as the instructor scrolls: any number of sessions costs one page
+        sessionGrid.setItems(
+                query -> sessions.page(query.getOffset(), query.getLimit()).stream(), query -> sessions.count());
+        sessionGrid.setHeight("20rem");
+        sessionCount.setId("admin-session-count");
         Div usersCard = new Div(new H3(getTranslation("admin.users.title")), users);
         usersCard.addClassName("card");
-        Div sessionsCard = new Div(new H3(getTranslation("admin.sessions.title")), sessionGrid);
+        Div sessionsCard = new Div(new H3(getTranslation("admin.sessions.title")), sessionCount, sessionGrid);
         sessionsCard.addClassName("card");
         HorizontalLayout lower = new HorizontalLayout(usersCard, sessionsCard);
         lower.setWidthFull();
@@ -199,22 +192,6 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     /** The run's memory by its model's own estimate, carried on the snapshot ({@link RunSnapshot#memoryBytes}). */
     static double memoryMb(RunSnapshot r) {
         return r.memoryBytes() / (1024.0 * 1024.0);
-    }
-
-    private void trySignIn() {
-        if (access.matches(password.getValue())) {
-            VaadinSession.getCurrent().setAttribute(SIGNED_IN, true);
-            getChildren()
-                    .filter(c -> c.getId().orElse("").equals("admin-sign-in-card"))
-                    .forEach(c -> c.setVisible(false));
-            dashboard.setVisible(true);
-            subscribe(UI.getCurrent());
-            refresh();
-        } else {
-            password.clear();
-            signInMessage.setText(getTranslation("admin.signIn.wrong"));
-            signInMessage.addClassName("message-error");
-        }
     }
 
     private void refresh() {
@@ -235,7 +212,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         runList.addAll(registry.all());
         runs.getListDataView().refreshAll();
         users.setItems(registry.users());
-        sessionGrid.setItems(sessions.sessions());
+        sessionCount.setText(getTranslation("admin.sessions.count", sessions.count()));
+        sessionGrid.getDataProvider().refreshAll();
         pools.refresh();
     }
 
@@ -254,10 +232,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (dashboard.isVisible()) {
-            subscribe(attachEvent.getUI());
-            refresh();
-        }
+        subscribe(attachEvent.getUI());
+        refresh();
     }
 
     @Override

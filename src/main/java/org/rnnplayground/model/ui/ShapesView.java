@@ -17,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ import org.rnnplayground.work.ServerBusyException;
  * table's ids are listed on {@link ShapeDiagram} and {@link ParameterTable}.
  */
 @Route("shapes")
+@AnonymousAllowed
 public class ShapesView extends VerticalLayout implements HasDynamicTitle {
 
     /** Above this many multiply-adds the page warns that the forward pass takes a few seconds. */

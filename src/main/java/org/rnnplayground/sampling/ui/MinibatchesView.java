@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
@@ -25,6 +26,7 @@ import org.rnnplayground.text.ui.TextAnalysis;
  * many epochs of that layout (exercise 8.3.5, {@link CoveragePanel}).
  */
 @Route("minibatches")
+@AnonymousAllowed
 public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     static final int DEFAULT_SEED = 1;

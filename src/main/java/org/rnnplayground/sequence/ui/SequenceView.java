@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.rnnplayground.work.ServerBusyException;
  * at most four times a second.
  */
 @Route("sequence")
+@AnonymousAllowed
 public class SequenceView extends VerticalLayout implements HasDynamicTitle {
 
     static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,7 @@ import org.rnnplayground.work.ServerBusyException;
  * frequent n-grams of each order.
  */
 @Route("statistics")
+@AnonymousAllowed
 public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     static final int DEFAULT_SHARE = 100;

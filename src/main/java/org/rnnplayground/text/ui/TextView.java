@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnnplayground.corpus.CatalogEntry;
@@ -45,6 +46,7 @@ import org.rnnplayground.work.ServerBusyException;
  * tokens, their indices, the vocabulary and the most frequent tokens.
  */
 @Route("text")
+@AnonymousAllowed
 @RouteAlias("")
 public class TextView extends VerticalLayout implements HasDynamicTitle {
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ import org.rnnplayground.work.WorkKind;
  * their progress here at most four times a second.
  */
 @Route("train")
+@AnonymousAllowed
 public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
     static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
