@@ -63,8 +63,10 @@ class AdminPageIT extends BrowserTest {
             assertThat(admin.locator("#admin-dashboard")).hasCount(0);
             signIn(admin, "wrong");
             assertThat(admin).hasURL(Pattern.compile(".*/login\\?error$"));
-            assertThat(admin.getByText("The user name or password is not right."))
-                    .isVisible();
+            admin.waitForFunction("() => document.querySelector('#sign-in-form').error === true");
+            assertEquals(
+                    "The user name or password is not right.",
+                    admin.evaluate("() => document.querySelector('#sign-in-form').i18n.errorMessage.message"));
 
             signIn(admin, ADMIN_PASSWORD);
             assertThat(admin).hasURL(Pattern.compile(".*/admin$"));

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The shell, its navigation, the chart and server push, in a real browser. */
 class ShellIT extends BrowserTest {
 
+    /** The pages a student sees in the navigation; the Admin page's link shows only to the instructor. */
     private static final List<String> PAGES =
-            List.of("text", "statistics", "minibatches", "shapes", "train", "sequence", "admin");
+            List.of("text", "statistics", "minibatches", "shapes", "train", "sequence");
 
     @Test
     void shellRendersWithTitleBackendAndLanguageSwitch() {
@@ -34,6 +35,7 @@ class ShellIT extends BrowserTest {
         }
         page.locator("#nav-text").click();
         assertThat(page.locator("#page-text")).isVisible();
+        assertThat(page.locator("#nav-admin")).hasCount(0);
     }
 
     @Test
