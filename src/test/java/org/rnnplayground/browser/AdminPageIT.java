@@ -63,7 +63,9 @@ class AdminPageIT extends BrowserTest {
             assertThat(admin.locator("#admin-dashboard")).hasCount(0);
             signIn(admin, "wrong");
             assertThat(admin).hasURL(Pattern.compile(".*/login\\?error$"));
-            admin.waitForFunction("() => document.querySelector('#sign-in-form').error === true");
+            // the page after the redirect renders its form a moment after the address changed
+            admin.waitForFunction(
+                    "() => { const f = document.querySelector('#sign-in-form'); return !!f && f.error === true; }");
             assertEquals(
                     "The user name or password is not right.",
                     admin.evaluate("() => document.querySelector('#sign-in-form').i18n.errorMessage.message"));

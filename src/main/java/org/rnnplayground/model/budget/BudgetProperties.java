@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param runMemoryMb memory of one training run in MB (default 512)
  * @param stepMultiplyAdds multiply-adds of one training step (default 20 billion)
- * @param traceMemoryMb memory of one Shapes page forward pass in MB (default 256)
+ * @param traceMemoryMb memory of one Shapes page forward pass in MB (default 512)
  * @param traceMultiplyAdds multiply-adds of one Shapes page forward pass (default 4 billion)
  * @param generationLength tokens of one generation, prefix included (default 2000)
  * @param generationMultiplyAdds multiply-adds of one generation (default 5 billion)

@@ -44,7 +44,7 @@ public record ComputeBudget(
     public static final long DEFAULT_RUN_MB = 512;
 
     public static final long DEFAULT_STEP_MULTIPLY_ADDS = 20_000_000_000L;
-    public static final long DEFAULT_TRACE_MB = 256;
+    public static final long DEFAULT_TRACE_MB = 512;
     /** The Shapes page's book model with 4096 hidden units takes about 19 billion: refused. */
     public static final long DEFAULT_TRACE_MULTIPLY_ADDS = 4_000_000_000L;
 

@@ -9,15 +9,21 @@ import com.vaadin.browserless.ViewPackages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
+import org.rnnplayground.admin.AdminAccount;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.TrainingLimits;
 import org.rnnplayground.work.PoolStats;
 import org.rnnplayground.work.WorkKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
 
-/** The admin page's limits form and pools panel, rendered server-side without a browser. */
+/**
+ * The admin page's limits form and pools panel, rendered server-side without a browser, for a
+ * signed-in instructor.
+ */
 @SpringBootTest(classes = Application.class)
+@WithMockUser(roles = AdminAccount.ROLE)
 @ViewPackages(packages = "org.rnnplayground")
 class AdminViewTest extends SpringBrowserlessTest {
 
