@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -114,21 +112,8 @@ class AdversarialSoak {
         List<String> failures = new ArrayList<>();
         long maxHeap = 0;
         int rounds = 0;
-        String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        try (Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(Path.of(chromium))
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-quic",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--no-first-run")))) {
+        try (Playwright playwright = Chromium.playwright();
+                Browser browser = Chromium.launch(playwright)) {
             List<Page> users = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
                 BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
