@@ -65,20 +65,21 @@ public record RunSnapshot(
 
     /** The latest finite perplexity: of the last epoch, or the running one inside the first, else NaN. */
     public double perplexity() {
-        Optional<TrainProgress> latest = latestProgress();
-        if (latest.isPresent() && (epochs.isEmpty() || latest.get().epochs() > epochs.size())) {
-            return latest.get().perplexity();
-        }
-        return epochs.isEmpty() ? Double.NaN : epochs.getLast().perplexity();
+        return withinEpoch()
+                .map(TrainProgress::perplexity)
+                .orElse(epochs.isEmpty() ? Double.NaN : epochs.getLast().perplexity());
     }
 
     /** Tokens per second of the latest report (inside the current epoch when there is one), or NaN. */
     public double tokensPerSecond() {
-        Optional<TrainProgress> latest = latestProgress();
-        if (latest.isPresent() && (epochs.isEmpty() || latest.get().epochs() > epochs.size())) {
-            return latest.get().tokensPerSecond();
-        }
-        return epochs.isEmpty() ? Double.NaN : epochs.getLast().tokensPerSecond();
+        return withinEpoch()
+                .map(TrainProgress::tokensPerSecond)
+                .orElse(epochs.isEmpty() ? Double.NaN : epochs.getLast().tokensPerSecond());
+    }
+
+    /** The latest progress point when it lies inside an epoch not yet reported, else empty. */
+    private Optional<TrainProgress> withinEpoch() {
+        return latestProgress().filter(p -> p.epochs() > epochs.size());
     }
 
     /** The latest progress point that is not an overflow. */
