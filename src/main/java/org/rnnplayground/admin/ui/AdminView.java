@@ -129,10 +129,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         runs.addColumn(r -> Double.isFinite(r.perplexity()) ? String.format(getLocale(), "%.2f", r.perplexity()) : "–")
                 .setHeader(getTranslation("admin.runs.perplexity"))
                 .setAutoWidth(true);
-        runs.addColumn(r -> r.epochs().isEmpty()
-                        ? "–"
-                        : String.format(
-                                getLocale(), "%,.0f", r.epochs().getLast().tokensPerSecond()))
+        runs.addColumn(r -> Double.isFinite(r.tokensPerSecond())
+                        ? String.format(getLocale(), "%,.0f", r.tokensPerSecond())
+                        : "–")
                 .setHeader(getTranslation("admin.runs.tokensPerSecond"))
                 .setAutoWidth(true);
         runs.addColumn(r -> String.format(getLocale(), "%.1f MB", memoryMb(r)))
