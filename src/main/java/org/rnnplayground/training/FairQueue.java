@@ -3,101 +3,106 @@ package org.rnnplayground.training;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
- * Waiting runs, fair between users: users take turns (round robin in the order they first queued),
- * each user's runs in the order they were launched. Not thread-safe; the queue that owns it
- * synchronizes.
+ * Waiting runs, fair between users: users take turns in a line of turns (a user who queues for the
+ * first time joins its end; a user who is served goes back to its end), each user's runs in the
+ * order they were launched. Not thread-safe; the scheduler that owns it synchronizes.
  *
  * @param <T> a waiting run
  */
 final class FairQueue<T> {
 
-    private final Map<UserId, Deque<T>> waiting = new LinkedHashMap<>();
-    private final List<UserId> turnOrder = new ArrayList<>();
-    private int next;
+    /** Iteration order is the order of turns: the first user has the next turn. */
+    private final LinkedHashMap<UserId, Deque<T>> turns = new LinkedHashMap<>();
 
     void add(UserId user, T item) {
-        waiting.computeIfAbsent(user, u -> {
-                    turnOrder.add(u);
-                    return new ArrayDeque<>();
-                })
-                .addLast(item);
+        turns.computeIfAbsent(user, u -> new ArrayDeque<>()).addLast(item);
     }
 
     int size(UserId user) {
-        Deque<T> q = waiting.get(user);
+        Deque<T> q = turns.get(user);
         return q == null ? 0 : q.size();
     }
 
     int size() {
-        return waiting.values().stream().mapToInt(Deque::size).sum();
+        return turns.values().stream().mapToInt(Deque::size).sum();
     }
 
-    /** Removes a waiting item; true if it was there. */
+    boolean contains(UserId user, T item) {
+        Deque<T> q = turns.get(user);
+        return q != null && q.contains(item);
+    }
+
+    /** Removes a waiting item; true if it was there. The user keeps their turn. */
     boolean remove(UserId user, T item) {
-        Deque<T> q = waiting.get(user);
+        Deque<T> q = turns.get(user);
         boolean removed = q != null && q.remove(item);
-        dropIfEmpty(user);
+        if (q != null && q.isEmpty()) {
+            turns.remove(user);
+        }
         return removed;
     }
 
     /**
-     * Takes the next item in turn from a user that {@code eligible} allows (a user at their running
-     * limit is skipped and keeps their turn for later).
+     * Takes the first item of the first user in turn that {@code eligible} allows, and sends that
+     * user to the end of the line of turns. A user who is not eligible is skipped and keeps their
+     * place.
      */
     Optional<T> poll(Predicate<UserId> eligible) {
-        for (int tried = 0; tried < turnOrder.size(); tried++) {
-            int i = (next + tried) % turnOrder.size();
-            UserId user = turnOrder.get(i);
-            if (eligible.test(user)) {
-                T item = waiting.get(user).pollFirst();
-                next = i + 1;
-                dropIfEmpty(user);
+        for (Map.Entry<UserId, Deque<T>> e : turns.entrySet()) {
+            if (eligible.test(e.getKey())) {
+                UserId user = e.getKey();
+                Deque<T> q = turns.remove(user);
+                T item = q.pollFirst();
+                if (!q.isEmpty()) {
+                    turns.put(user, q);
+                }
                 return Optional.of(item);
             }
         }
         return Optional.empty();
     }
 
-    /** All waiting items in the order they would be served if every user stayed eligible. */
-    List<T> order() {
-        List<Deque<T>> copies = new ArrayList<>();
-        for (int k = 0; k < turnOrder.size(); k++) {
-            copies.add(new ArrayDeque<>(waiting.get(turnOrder.get((next + k) % turnOrder.size()))));
+    /** Sends a user with waiting items to the end of the line of turns (nothing if they have none). */
+    void toBack(UserId user) {
+        Deque<T> q = turns.remove(user);
+        if (q != null) {
+            turns.put(user, q);
         }
-        List<T> order = new ArrayList<>();
-        boolean any = true;
-        while (any) {
-            any = false;
-            for (Deque<T> q : copies) {
-                T item = q.pollFirst();
-                if (item != null) {
-                    order.add(item);
-                    any = true;
-                }
-            }
-        }
-        return order;
     }
 
-    private void dropIfEmpty(UserId user) {
-        Deque<T> q = waiting.get(user);
-        if (q != null && q.isEmpty()) {
-            waiting.remove(user);
-            int i = turnOrder.indexOf(user);
-            turnOrder.remove(i);
-            if (i < next) {
-                next--;
+    /**
+     * The items that {@link #poll} would return, in that order, if nothing else changed: each user
+     * may start {@code startable} more items (a user at 0 is skipped, and their remaining items are
+     * not in the line). Linear in the number of items in the line plus users.
+     */
+    List<T> line(ToIntFunction<UserId> startable) {
+        Deque<UserId> order = new ArrayDeque<>(turns.keySet());
+        Map<UserId, Iterator<T>> items = new HashMap<>();
+        Map<UserId, Integer> left = new HashMap<>();
+        List<T> line = new ArrayList<>();
+        while (!order.isEmpty()) {
+            UserId user = order.pollFirst();
+            int canStart = left.computeIfAbsent(user, startable::applyAsInt);
+            if (canStart <= 0) {
+                continue; // skipped by every poll until something else changes
             }
-            if (turnOrder.isEmpty() || next >= turnOrder.size()) {
-                next = 0;
+            Iterator<T> it = items.computeIfAbsent(user, u -> turns.get(u).iterator());
+            line.add(it.next());
+            left.put(user, canStart - 1);
+            if (it.hasNext()) {
+                order.addLast(user);
             }
         }
+        return line;
     }
 }

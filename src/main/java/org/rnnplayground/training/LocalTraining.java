@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,8 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     private final Object lock = new Object();
     private final Map<String, Run> runs = new LinkedHashMap<>();
-    private final FairQueue<Run> waiting = new FairQueue<>();
-    private final Map<UserId, Integer> runningPerUser = new HashMap<>();
+    private final SlotScheduler<Run> scheduler = new SlotScheduler<>();
     private volatile TrainingLimits limits;
-    private int running;
     private boolean closed;
 
     /**
@@ -109,13 +106,11 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             if (closed) {
                 return LaunchResult.refused(LaunchResult.Refusal.SHUTTING_DOWN, 0);
             }
-            boolean startsNow = running < limits.slots()
-                    && waiting.size() == 0
-                    && runningPerUser.getOrDefault(owner, 0) < limits.maxRunningPerUser();
-            if (!startsNow && waiting.size(owner) >= limits.maxQueuedPerUser()) {
+            boolean startsNow = scheduler.startsNow(owner, limits);
+            if (!startsNow && scheduler.waiting(owner) >= limits.maxQueuedPerUser()) {
                 return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_QUEUED, limits.maxQueuedPerUser());
             }
-            if (!startsNow && waiting.size() >= limits.maxQueuedTotal()) {
+            if (!startsNow && scheduler.waiting() >= limits.maxQueuedTotal()) {
                 return LaunchResult.refused(LaunchResult.Refusal.QUEUE_FULL, limits.maxQueuedTotal());
             }
             if (limits.maxRunsPerAddress() > 0 && activeFrom(address) >= limits.maxRunsPerAddress()) {
@@ -123,7 +118,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             }
             run = new Run("r" + ids.incrementAndGet(), owner, spec, clock.instant(), address);
             runs.put(run.id(), run);
-            waiting.add(owner, run);
+            scheduler.enqueue(owner, run);
         }
         publish(RunEvent.Kind.QUEUED, run);
         dispatch();
@@ -159,7 +154,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
                 return false;
             }
             run.requestCancel(why);
-            unqueued = waiting.remove(run.owner(), run);
+            unqueued = scheduler.unqueue(run.owner(), run);
             if (unqueued) {
                 run.ended(RunStatus.STOPPED, 0, "stopped before it started", null, clock);
             }
@@ -187,14 +182,14 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     @Override
     public int running() {
         synchronized (lock) {
-            return running;
+            return scheduler.running();
         }
     }
 
     @Override
     public int queued() {
         synchronized (lock) {
-            return waiting.size();
+            return scheduler.waiting();
         }
     }
 
@@ -202,14 +197,13 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private void dispatch() {
         List<Run> started = new ArrayList<>();
         synchronized (lock) {
-            while (!closed && running < limits.slots()) {
-                Optional<Run> next = waiting.poll(u -> runningPerUser.getOrDefault(u, 0) < limits.maxRunningPerUser());
+            while (!closed) {
+                Optional<Run> next = scheduler.startNext(limits);
                 if (next.isEmpty()) {
                     break;
                 }
                 Run run = next.get();
-                running++;
-                runningPerUser.merge(run.owner(), 1, Integer::sum);
+                scheduler.started(run.owner());
                 run.started(clock);
                 started.add(run);
             }
@@ -218,9 +212,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             publish(RunEvent.Kind.STARTED, run);
             workers.execute(() -> train(run));
         }
-        if (!started.isEmpty()) {
-            publishPositions();
-        }
+        publishPositions(); // starts, ends, launches and new limits all move places in the line
     }
 
     private void train(Run run) {
@@ -239,8 +231,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             run.ended(RunStatus.FAILED, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), null, clock);
         } finally {
             synchronized (lock) {
-                running--;
-                runningPerUser.merge(run.owner(), -1, (a, b) -> a + b == 0 ? null : a + b);
+                scheduler.ended(run.owner(), limits);
             }
         }
         publish(RunEvent.Kind.ENDED, run);
@@ -394,13 +385,13 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     }
 
     private RunSnapshot snapshot(Run run) {
-        int position = 0;
+        QueuePlace place = QueuePlace.NONE;
         if (run.status() == RunStatus.QUEUED) {
             synchronized (lock) {
-                position = waiting.order().indexOf(run) + 1;
+                place = scheduler.place(run.owner(), run, limits);
             }
         }
-        return run.snapshot(position);
+        return run.snapshot(place);
     }
 
     // ---- ProgressFeed
@@ -432,11 +423,13 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     /** Queue positions moved: tell the owners of waiting runs. */
     private void publishPositions() {
-        List<Run> order;
+        List<Run> waitingRuns;
         synchronized (lock) {
-            order = waiting.order();
+            waitingRuns = runs.values().stream()
+                    .filter(r -> r.status() == RunStatus.QUEUED)
+                    .toList();
         }
-        order.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
+        waitingRuns.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
     }
 
     @Override

@@ -180,7 +180,7 @@ final class Run {
         return status.isFinal() && status != RunStatus.DIVERGED ? model : null;
     }
 
-    synchronized RunSnapshot snapshot(int queuePosition) {
+    synchronized RunSnapshot snapshot(QueuePlace queuePlace) {
         return new RunSnapshot(
                 id,
                 owner,
@@ -189,7 +189,7 @@ final class Run {
                 epochs,
                 progress,
                 samples,
-                status == RunStatus.QUEUED ? queuePosition : 0,
+                status == RunStatus.QUEUED ? queuePlace : QueuePlace.NONE,
                 divergedAtEpoch,
                 message,
                 createdAt,

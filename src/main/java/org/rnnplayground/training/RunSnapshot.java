@@ -18,7 +18,7 @@ import org.rnnplayground.model.TrainProgress;
  * @param progress progress inside epochs, in order (thinned on long runs); the last one may mark
  *     the overflow of a diverged run
  * @param samples generated texts, oldest first
- * @param queuePosition 1-based place in the queue while queued, else 0
+ * @param queuePlace where it stands while queued, else {@link QueuePlace#NONE}
  * @param divergedAtEpoch the epoch where it diverged, else 0
  * @param message why it stopped, diverged or failed; empty otherwise
  * @param createdAt when it was launched
@@ -35,7 +35,7 @@ public record RunSnapshot(
         List<EpochReport> epochs,
         List<TrainProgress> progress,
         List<RunSample> samples,
-        int queuePosition,
+        QueuePlace queuePlace,
         int divergedAtEpoch,
         String message,
         Instant createdAt,

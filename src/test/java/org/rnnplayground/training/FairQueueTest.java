@@ -22,7 +22,7 @@ class FairQueueTest {
         q.add(BOB, "b1");
         q.add(CAT, "c1");
         q.add(BOB, "b2");
-        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "a3"), q.order());
+        assertEquals(List.of("a1", "b1", "c1", "a2", "b2", "a3"), q.line(u -> Integer.MAX_VALUE));
         List<String> served = new ArrayList<>();
         while (q.size() > 0) {
             served.add(q.poll(u -> true).orElseThrow());
@@ -50,7 +50,7 @@ class FairQueueTest {
         q.add(CAT, "c1");
         assertEquals("a1", q.poll(u -> true).orElseThrow());
         assertTrue(q.remove(BOB, "b1"));
-        assertEquals(List.of("c1"), q.order());
+        assertEquals(List.of("c1"), q.line(u -> Integer.MAX_VALUE));
         q.add(ANN, "a2");
         assertEquals("c1", q.poll(u -> true).orElseThrow());
         assertEquals("a2", q.poll(u -> true).orElseThrow());

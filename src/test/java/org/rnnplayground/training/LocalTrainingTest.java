@@ -105,10 +105,13 @@ class LocalTrainingTest {
         awaitStatus(a1, ANN, RunStatus.RUNNING);
         assertEquals(1, training.running());
         assertEquals(3, training.queued());
-        // Bob queued last but is served before Ann's second and third runs.
-        assertEquals(2, training.find(b1, BOB).orElseThrow().queuePosition());
-        assertEquals(1, training.find(a2, ANN).orElseThrow().queuePosition());
-        assertEquals(3, training.find(a3, ANN).orElseThrow().queuePosition());
+        // Bob queued last but is first in line: Ann trains her one run at a time, and her next
+        // runs wait for it to end, then join the line behind Bob.
+        assertEquals(QueuePlace.inLine(1), training.find(b1, BOB).orElseThrow().queuePlace());
+        assertEquals(
+                QueuePlace.behindOwn(), training.find(a2, ANN).orElseThrow().queuePlace());
+        assertEquals(
+                QueuePlace.behindOwn(), training.find(a3, ANN).orElseThrow().queuePlace());
 
         release("a1");
         awaitStatus(a1, ANN, RunStatus.FINISHED);
@@ -116,7 +119,7 @@ class LocalTrainingTest {
         release("b1");
         release("a3");
         awaitStatus(a3, ANN, RunStatus.FINISHED);
-        assertEquals(List.of("a1", "a2", "b1", "a3"), startOrder);
+        assertEquals(List.of("a1", "b1", "a2", "a3"), startOrder);
         assertEquals(3, training.find(a1, ANN).orElseThrow().epochsDone());
     }
 

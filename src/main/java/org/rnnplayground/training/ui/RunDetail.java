@@ -388,7 +388,10 @@ class RunDetail extends Div {
     String statusText(RunSnapshot run) {
         int total = run.spec().config().numEpochs();
         return switch (run.status()) {
-            case QUEUED -> getTranslation("train.status.queued", run.queuePosition());
+            case QUEUED ->
+                run.queuePlace().behindOwnRuns()
+                        ? getTranslation("train.status.queuedBehindOwn")
+                        : getTranslation("train.status.queued", run.queuePlace().position());
             case RUNNING -> {
                 double done = run.epochsDoneFraction();
                 int current = Math.min(total, run.epochsDone() + 1);

@@ -323,7 +323,17 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         switch (run.status()) {
-            case QUEUED -> launchMessage.setText(getTranslation("train.launch.queued", run.id(), run.queuePosition()));
+            case QUEUED ->
+                launchMessage.setText(
+                        run.queuePlace().behindOwnRuns()
+                                ? getTranslation(
+                                        "train.launch.queuedBehindOwn",
+                                        run.id(),
+                                        queue.limits().maxRunningPerUser())
+                                : getTranslation(
+                                        "train.launch.queued",
+                                        run.id(),
+                                        run.queuePlace().position()));
             case RUNNING ->
                 launchMessage.setText(
                         launched.status() == RunStatus.RUNNING ? getTranslation("train.launch.started", run.id()) : "");

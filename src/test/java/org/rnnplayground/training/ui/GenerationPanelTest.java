@@ -20,6 +20,7 @@ import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.training.QueuePlace;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunSpec;
 import org.rnnplayground.training.RunStatus;
@@ -50,7 +51,7 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                0,
+                QueuePlace.NONE,
                 0,
                 "",
                 now,

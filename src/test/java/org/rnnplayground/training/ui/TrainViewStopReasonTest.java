@@ -15,6 +15,7 @@ import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.training.QueuePlace;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunSpec;
@@ -46,7 +47,7 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
                 List.of(epoch, epoch),
                 List.of(),
                 List.of(),
-                0,
+                QueuePlace.NONE,
                 0,
                 "",
                 t,
