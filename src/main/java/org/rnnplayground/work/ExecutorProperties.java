@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The sizes of the pools ({@code playground.executors.<kind>.threads} and {@code .queue}, kinds
  * {@code shapes}, {@code generation}, {@code sequence}, {@code text-analysis}, {@code
- * corpus-download}); unset values take {@link #DEFAULTS}.
+ * corpus-download}, {@code coverage}); unset values take {@link #DEFAULTS}.
  */
 @ConfigurationProperties("playground.executors")
-public record ExecutorProperties(Pool shapes, Pool generation, Pool sequence, Pool textAnalysis, Pool corpusDownload) {
+public record ExecutorProperties(
+        Pool shapes, Pool generation, Pool sequence, Pool textAnalysis, Pool corpusDownload, Pool coverage) {
 
     /**
      * One pool's configured size.
@@ -26,7 +27,8 @@ public record ExecutorProperties(Pool shapes, Pool generation, Pool sequence, Po
             WorkKind.GENERATION, new PoolSize(2, 16),
             WorkKind.SEQUENCE, new PoolSize(2, 16),
             WorkKind.TEXT_ANALYSIS, new PoolSize(2, 32),
-            WorkKind.CORPUS_DOWNLOAD, new PoolSize(2, 32));
+            WorkKind.CORPUS_DOWNLOAD, new PoolSize(2, 32),
+            WorkKind.COVERAGE, new PoolSize(1, 16));
 
     /** The size of every pool; throws naming the property when one is out of range. */
     public Map<WorkKind, PoolSize> sizes() {
@@ -38,6 +40,7 @@ public record ExecutorProperties(Pool shapes, Pool generation, Pool sequence, Po
                 case SEQUENCE -> sequence;
                 case TEXT_ANALYSIS -> textAnalysis;
                 case CORPUS_DOWNLOAD -> corpusDownload;
+                case COVERAGE -> coverage;
             };
             PoolSize d = DEFAULTS.get(kind);
             try {

@@ -11,7 +11,9 @@ public enum WorkKind {
     /** Cleaning, tokenizing and counting texts. */
     TEXT_ANALYSIS("text-analysis"),
     /** Reading and downloading catalog corpora. */
-    CORPUS_DOWNLOAD("corpus-io");
+    CORPUS_DOWNLOAD("corpus-io"),
+    /** The Minibatches page's counts of coverage over many epochs. */
+    COVERAGE("coverage");
 
     private final String threadName;
 

@@ -24,6 +24,7 @@ import org.rnnplayground.ui.chart.ChartColors;
 import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.ChartType;
 import org.rnnplayground.ui.chart.Series;
+import org.rnnplayground.work.ServerBusyException;
 
 /**
  * How often each position of the text is an input over many epochs of each method, and what the
@@ -194,9 +195,12 @@ class CoveragePanel extends Div {
             }
             counting = null;
             if (error != null) {
-                outOfDate.mark(getTranslation(
-                        "minibatches.coverage.failed",
-                        String.valueOf(Async.cause(error).getMessage())));
+                outOfDate.mark(
+                        ServerBusyException.isBusy(error)
+                                ? getTranslation("shell.busy")
+                                : getTranslation(
+                                        "minibatches.coverage.failed",
+                                        String.valueOf(Async.cause(error).getMessage())));
                 return;
             }
             result = both;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,10 @@ import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.text.ui.TextAnalyzer;
+import org.rnnplayground.work.BoundedExecutors;
+import org.rnnplayground.work.BoundedPool;
+import org.rnnplayground.work.ServerBusyException;
+import org.rnnplayground.work.WorkKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -308,5 +313,42 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
                 nthEpoch(SamplerKind.SEQUENTIAL, other.text().corpus(), 4, 35, 1, 1), view.layout.epochs.sequential());
         awaitCoverage(view);
         assertEquals(length, view.coverage.result.random().corpusLength());
+    }
+
+    @Test
+    void aFullCoveragePoolIsToldAsBusyAndTheCountComesWhenItFrees() throws Exception {
+        BoundedPool pool = context.getBean(BoundedExecutors.class).pool(WorkKind.COVERAGE);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            try {
+                for (int taken = 0; taken <= 10_000; taken++) {
+                    pool.submit(() -> {
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+            } catch (ServerBusyException full) {
+                // every thread busy and the queue full
+            }
+            MinibatchesView view = open();
+            VaadinSession session = VaadinSession.getCurrent();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!view.coverage.outOfDate.getText().contains("busy")) {
+                assertTrue(System.nanoTime() < deadline, "the panel says: " + view.coverage.outOfDate.getText());
+                session.getService().runPendingAccessTasks(session);
+                Thread.sleep(10);
+            }
+            assertTrue(view.coverage.outOfDate.marked());
+            assertNull(view.coverage.result, "nothing counted while the pool is full");
+            release.countDown();
+            test(view.seed).setValue(view.seed.getValue() + 1); // ask again
+            awaitCoverage(view);
+            assertNotNull(view.coverage.result);
+        } finally {
+            release.countDown();
+        }
     }
 }
