@@ -236,6 +236,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         }
         publish(RunEvent.Kind.ENDED, run);
         evictFinished(run.owner());
+        releaseModelsOverBudget();
         dispatch();
     }
 
@@ -300,6 +301,31 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
                 publish(RunEvent.Kind.SAMPLE, run);
             }
         };
+    }
+
+    /**
+     * Releases the models of the runs that ended longest ago while the models kept, all users
+     * together, need more memory than the budget allows; their curves and samples stay.
+     */
+    private void releaseModelsOverBudget() {
+        List<Run> released = new ArrayList<>();
+        synchronized (lock) {
+            List<Run> holding = runs.values().stream()
+                    .filter(Run::holdsModel)
+                    .sorted(Comparator.comparing(Run::finishedAt))
+                    .toList();
+            long kept =
+                    holding.stream().mapToLong(r -> r.footprint().modelBytes()).sum();
+            for (Run r : holding) {
+                if (kept <= budget.keptModelsBytes()) {
+                    break;
+                }
+                r.releaseModel();
+                kept -= r.footprint().modelBytes();
+                released.add(r);
+            }
+        }
+        released.forEach(r -> publish(RunEvent.Kind.ENDED, r));
     }
 
     /** Drops the oldest finished runs of a user beyond the limit, freeing their models. */

@@ -41,6 +41,7 @@ final class Run {
     private Instant startedAt;
     private Instant finishedAt;
     private CharModel model;
+    private boolean modelReleased;
     private StopReason stopReason;
 
     /** @param address the client address it was launched from, or null when unknown */
@@ -180,6 +181,29 @@ final class Run {
         return status.isFinal() && status != RunStatus.DIVERGED ? model : null;
     }
 
+    /** What the run's model costs, estimated when it was launched. */
+    Footprint footprint() {
+        return footprint;
+    }
+
+    /** When it ended, or null while it waits or trains. */
+    synchronized Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** True when the run ended holding a model (for generation, or a diverged one). */
+    synchronized boolean holdsModel() {
+        return status.isFinal() && model != null;
+    }
+
+    /** Drops the ended run's model to free memory; its curves and samples stay. */
+    synchronized void releaseModel() {
+        if (status.isFinal() && model != null) {
+            model = null;
+            modelReleased = true;
+        }
+    }
+
     synchronized RunSnapshot snapshot(QueuePlace queuePlace) {
         return new RunSnapshot(
                 id,
@@ -196,6 +220,7 @@ final class Run {
                 startedAt,
                 finishedAt,
                 footprint,
-                status == RunStatus.STOPPED ? stopReason : null);
+                status == RunStatus.STOPPED ? stopReason : null,
+                modelReleased);
     }
 }

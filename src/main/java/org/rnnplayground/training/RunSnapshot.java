@@ -26,6 +26,8 @@ import org.rnnplayground.model.TrainProgress;
  * @param finishedAt when it ended, or null
  * @param footprint what its model costs, estimated when it was launched
  * @param stopReason why it was stopped, when its status is {@link RunStatus#STOPPED}; else null
+ * @param modelReleased true when the run ended with a model that was then released to keep the
+ *     memory of all kept models within the budget: it no longer generates
  */
 public record RunSnapshot(
         String id,
@@ -42,7 +44,8 @@ public record RunSnapshot(
         Instant startedAt,
         Instant finishedAt,
         Footprint footprint,
-        StopReason stopReason) {
+        StopReason stopReason,
+        boolean modelReleased) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);
@@ -58,7 +61,7 @@ public record RunSnapshot(
     public long memoryBytes() {
         return switch (status) {
             case QUEUED, RUNNING -> footprint.trainingTotalBytes();
-            case FINISHED, STOPPED, DIVERGED -> startedAt == null ? 0 : footprint.modelBytes();
+            case FINISHED, STOPPED, DIVERGED -> startedAt == null || modelReleased ? 0 : footprint.modelBytes();
             case FAILED -> 0;
         };
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainOutcome;
+import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
@@ -164,6 +165,50 @@ class LocalTrainingTest {
         assertTrue(grown < 32L * 1024 * 1024, "the heap grew by " + grown + " bytes");
         assertEquals(List.of(), training.runsOf(ANN), "nothing was queued");
         assertTrue(startOrder.isEmpty());
+    }
+
+    @Test
+    void theOldestFinishedModelsAreReleasedWhenAllKeptModelsExceedTheBudget() throws Exception {
+        RunSpec one = spec("m");
+        long modelBytes =
+                one.model().footprint(one.vocab().vocabSize(), one.config()).modelBytes();
+        ComputeBudget d = ComputeBudget.defaults();
+        ComputeBudget budget = new ComputeBudget(
+                d.runBytes(),
+                d.stepMultiplyAdds(),
+                d.traceBytes(),
+                d.traceMultiplyAdds(),
+                d.generationLength(),
+                d.generationMultiplyAdds(),
+                d.sequenceBytes(),
+                d.sequenceMultiplyAdds(),
+                modelBytes * 5 / 2); // room for two and a half models
+        RunExecutor trainsAModel = (spec, listener, cancelled) -> new RunExecutor.Result(
+                new TrainOutcome(TrainOutcome.Status.COMPLETED, List.of(), 0, ""),
+                spec.model().newModel(spec.vocab().vocabSize(), spec.config()));
+        training = new LocalTraining(trainsAModel, workers, new TrainingLimits(1, 5, 1, 20), Clock.systemUTC(), budget);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UserId owner = i % 2 == 0 ? ANN : BOB; // the budget is for all users together
+            String id =
+                    training.launch(owner, spec("m" + i)).run().orElseThrow().id();
+            awaitStatus(id, owner, RunStatus.FINISHED);
+            ids.add(id);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!training.find(ids.get(1), BOB).orElseThrow().modelReleased() && System.nanoTime() < deadline) {
+            Thread.sleep(2); // released on the training thread just after the last run ended
+        }
+        List<Boolean> released = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UserId owner = i % 2 == 0 ? ANN : BOB;
+            released.add(training.find(ids.get(i), owner).orElseThrow().modelReleased());
+        }
+        assertEquals(List.of(true, true, false, false), released);
+        assertTrue(training.modelNow(ids.get(0), ANN).isEmpty(), "a released model does not generate");
+        assertTrue(training.modelNow(ids.get(3), BOB).isPresent());
+        assertEquals(0, training.find(ids.get(0), ANN).orElseThrow().memoryBytes(), "nothing is counted for it");
+        assertEquals(modelBytes, training.find(ids.get(3), BOB).orElseThrow().memoryBytes());
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param generationMultiplyAdds multiply-adds of one generation (default 5 billion)
  * @param sequenceMemoryMb memory of one Sequence page fit in MB (default 256)
  * @param sequenceMultiplyAdds multiply-adds of one Sequence page fit (default 20 billion)
+ * @param keptModelsMemoryMb memory of the finished runs' models kept for generation, all users
+ *     together, in MB (default 2048)
  */
 @ConfigurationProperties("playground.budget")
 public record BudgetProperties(
@@ -24,7 +26,8 @@ public record BudgetProperties(
         Integer generationLength,
         Long generationMultiplyAdds,
         Long sequenceMemoryMb,
-        Long sequenceMultiplyAdds) {
+        Long sequenceMultiplyAdds,
+        Long keptModelsMemoryMb) {
 
     /** The budget these properties describe; throws when a limit is not positive. */
     public ComputeBudget budget() {
@@ -37,6 +40,7 @@ public record BudgetProperties(
                 generationLength != null ? generationLength : d.generationLength(),
                 generationMultiplyAdds != null ? generationMultiplyAdds : d.generationMultiplyAdds(),
                 sequenceMemoryMb != null ? sequenceMemoryMb * ComputeBudget.MB : d.sequenceBytes(),
-                sequenceMultiplyAdds != null ? sequenceMultiplyAdds : d.sequenceMultiplyAdds());
+                sequenceMultiplyAdds != null ? sequenceMultiplyAdds : d.sequenceMultiplyAdds(),
+                keptModelsMemoryMb != null ? keptModelsMemoryMb * ComputeBudget.MB : d.keptModelsBytes());
     }
 }

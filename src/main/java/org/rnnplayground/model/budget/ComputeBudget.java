@@ -27,6 +27,9 @@ import org.rnnplayground.model.concise.ModelSpec;
  * @param generationMultiplyAdds multiply-adds of one generation
  * @param sequenceBytes memory of one fit on the Sequence page
  * @param sequenceMultiplyAdds multiply-adds of one fit on the Sequence page (training and predictions)
+ * @param keptModelsBytes memory of the trained models kept for generation, all finished runs of all
+ *     users together; beyond it the oldest finished runs' models are released (their curves and
+ *     samples stay)
  */
 public record ComputeBudget(
         long runBytes,
@@ -36,7 +39,8 @@ public record ComputeBudget(
         int generationLength,
         long generationMultiplyAdds,
         long sequenceBytes,
-        long sequenceMultiplyAdds) {
+        long sequenceMultiplyAdds,
+        long keptModelsBytes) {
 
     static final long MB = 1024L * 1024;
 
@@ -52,6 +56,8 @@ public record ComputeBudget(
     public static final long DEFAULT_GENERATION_MULTIPLY_ADDS = 5_000_000_000L;
     public static final long DEFAULT_SEQUENCE_MB = 256;
     public static final long DEFAULT_SEQUENCE_MULTIPLY_ADDS = 20_000_000_000L;
+    /** 30 students with a few finished runs of the book's size each need well under 100 MB. */
+    public static final long DEFAULT_KEPT_MODELS_MB = 2048;
 
     public ComputeBudget {
         if (runBytes < 1
@@ -61,7 +67,8 @@ public record ComputeBudget(
                 || generationLength < 1
                 || generationMultiplyAdds < 1
                 || sequenceBytes < 1
-                || sequenceMultiplyAdds < 1) {
+                || sequenceMultiplyAdds < 1
+                || keptModelsBytes < 1) {
             throw new IllegalArgumentException("every limit of the compute budget must be positive, got " + this);
         }
     }
@@ -76,7 +83,8 @@ public record ComputeBudget(
                 DEFAULT_GENERATION_LENGTH,
                 DEFAULT_GENERATION_MULTIPLY_ADDS,
                 DEFAULT_SEQUENCE_MB * MB,
-                DEFAULT_SEQUENCE_MULTIPLY_ADDS);
+                DEFAULT_SEQUENCE_MULTIPLY_ADDS,
+                DEFAULT_KEPT_MODELS_MB * MB);
     }
 
     /**

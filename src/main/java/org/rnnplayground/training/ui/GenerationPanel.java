@@ -102,11 +102,15 @@ class GenerationPanel extends Div {
         }
         boolean ready = snapshot != null
                 && (snapshot.status() == RunStatus.RUNNING
-                        || (snapshot.status().isFinal() && snapshot.status() != RunStatus.DIVERGED));
+                        || (snapshot.status().isFinal()
+                                && snapshot.status() != RunStatus.DIVERGED
+                                && !snapshot.modelReleased()));
         generate.setEnabled(ready);
         if (snapshot != null && snapshot.status() == RunStatus.DIVERGED) {
             output.setText("");
             note.setText(getTranslation("train.gen.diverged", snapshot.id()));
+        } else if (snapshot != null && snapshot.modelReleased()) {
+            note.setText(getTranslation("train.gen.released", snapshot.id()));
         } else {
             note.setText(readyText(snapshot));
         }

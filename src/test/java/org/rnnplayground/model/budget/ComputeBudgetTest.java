@@ -142,14 +142,14 @@ class ComputeBudgetTest {
 
     @Test
     void propertiesDefaultAndRefuseNonPositiveLimits() {
-        BudgetProperties none = new BudgetProperties(null, null, null, null, null, null, null, null);
+        BudgetProperties none = new BudgetProperties(null, null, null, null, null, null, null, null, null);
         assertEquals(ComputeBudget.defaults(), none.budget());
-        BudgetProperties small = new BudgetProperties(64L, null, null, null, 100, null, null, null);
+        BudgetProperties small = new BudgetProperties(64L, null, null, null, 100, null, null, null, null);
         assertEquals(64L * 1024 * 1024, small.budget().runBytes());
         assertEquals(100, small.budget().generationLength());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new BudgetProperties(0L, null, null, null, null, null, null, null).budget());
+                () -> new BudgetProperties(0L, null, null, null, null, null, null, null, null).budget());
     }
 
     /** The bundle's patterns, formatted as the app's translation provider does. */

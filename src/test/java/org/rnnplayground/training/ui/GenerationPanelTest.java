@@ -38,6 +38,10 @@ class GenerationPanelTest extends SpringBrowserlessTest {
     private final AtomicInteger started = new AtomicInteger();
 
     private GenerationPanel panel(ComputeBudget budget, int numHiddens) {
+        return panel(budget, numHiddens, false);
+    }
+
+    private GenerationPanel panel(ComputeBudget budget, int numHiddens, boolean modelReleased) {
         ProcessedText text = TextPipeline.process("time traveller ".repeat(20), TextOptions.bookChars());
         TrainConfig config = TrainConfig.book().withNumHiddens(numHiddens).withBatch(2, 5);
         RunSpec spec = RunSpec.of("tiny", text.codec(), text.corpus(), 0, config, ModelSpec.scratch());
@@ -58,13 +62,22 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 now,
                 now,
                 spec.model().footprint(text.vocabSize(), config),
-                null);
+                null,
+                modelReleased);
         GenerationPanel panel = new GenerationPanel(
                 (id, user) -> Optional.of(CompletableFuture.completedFuture(model)),
                 budget,
                 task -> started.incrementAndGet());
         panel.show(finished, ANN);
         return panel;
+    }
+
+    @Test
+    void aRunWhoseModelWasReleasedSaysSoAndDoesNotGenerate() {
+        GenerationPanel panel = panel(ComputeBudget.defaults(), 8, true);
+        assertFalse(panel.generate.isEnabled());
+        assertTrue(panel.note.getText().contains("released"), panel.note.getText());
+        assertEquals(0, started.get());
     }
 
     @Test
@@ -102,7 +115,8 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 d.generationLength(),
                 1_000_000, // a million multiply-adds: with 256 hidden units, fewer than 20 tokens
                 d.sequenceBytes(),
-                d.sequenceMultiplyAdds());
+                d.sequenceMultiplyAdds(),
+                d.keptModelsBytes());
         GenerationPanel panel = panel(budget, 256);
         panel.prefix.setValue("time");
         panel.length.setValue(100);

@@ -54,7 +54,8 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
                 t,
                 t.plusSeconds(3600),
                 spec.model().footprint(text.vocabSize(), spec.config()),
-                why);
+                why,
+                false);
     }
 
     @Test
