@@ -114,7 +114,9 @@ class SourcePanel extends Div {
         pasteSize.setText(getTranslation("text.paste.size", megabytes(0), megabytes(maxBytes)));
         pasteRefused.setId("paste-refused");
         pasteRefused.addClassName("message-error");
-        pasteRefused.setVisible(false);
+        // hidden in the browser, not setVisible(false): an invisible component is not sent to the
+        // browser, and a script given it as a parameter (the paste guard) would never run
+        pasteRefused.getElement().setAttribute("hidden", true);
         usePaste.setText(getTranslation("text.paste.use"));
         usePaste.setId("paste-use");
         usePaste.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
