@@ -62,7 +62,7 @@ public class MainLayout extends AppLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setFlexGrow(1, spacer);
         header.addClassName("app-header");
-        addToNavbar(header);
+        addToNavbar(header, new ConnectionBanner());
 
         nav.setId("side-nav");
         AccessAnnotationChecker access = new AccessAnnotationChecker();
