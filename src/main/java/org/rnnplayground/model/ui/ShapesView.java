@@ -164,7 +164,8 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                     new Span(getTranslation("shapes.equations.legendGru")));
         } else if (impl.cell() == CellType.LSTM) {
             equations.add(
-                    MathText.of("[I_t F_t O_t C̃_t] = X_t W_xh + H_{t-1} W_hh + b_h"),
+                    MathText.of("G_t = X_t W_xh + H_{t-1} W_hh + b_h = [G_i G_f G_o G_c]"),
+                    MathText.of("[I_t F_t O_t] = σ([G_i G_f G_o]),  C̃_t = tanh(G_c)"),
                     MathText.of("C_t = F_t ⊙ C_{t-1} + I_t ⊙ C̃_t,  H_t = O_t ⊙ tanh(C_t)"),
                     MathText.of("O_t = H_t W_hq + b_q"),
                     new Span(getTranslation("shapes.equations.legendLstm")));
@@ -344,7 +345,7 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         mark(numHiddens, byField.get(Field.NUM_HIDDENS));
         mark(numLayers, byField.get(Field.NUM_LAYERS));
         mark(embedding, byField.get(Field.EMBEDDING));
-        pageProblem = byField.get(Field.TEXT);
+        pageProblem = byField.containsKey(Field.TEXT) ? byField.get(Field.TEXT) : byField.get(Field.MODEL);
         if (!problems.isEmpty()) {
             return null;
         }

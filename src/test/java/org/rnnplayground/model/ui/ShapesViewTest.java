@@ -207,4 +207,41 @@ class ShapesViewTest extends SpringBrowserlessTest {
         assertEquals("(256, 256)", textOf(view, "shape-W_hh"));
         assertFalse(view.numLayers.isVisible());
     }
+
+    @Test
+    void theGatedCellsShowSigmaForGatesAndTanhForCandidatesAndOutputs() throws InterruptedException {
+        ShapesView view = navigate(ShapesView.class);
+        await(view, () -> view.shown != null);
+        view.numHiddens.setNumber(64);
+        view.implementation.setValue(Implementation.LIBRARY_LSTM);
+        await(view, () -> view.shown.request().implementation() == Implementation.LIBRARY_LSTM);
+        String lstm = view.equations.getElement().getTextRecursively();
+        assertTrue(lstm.contains("[It Ft Ot] = σ([Gi Gf Go])"), lstm);
+        assertTrue(lstm.contains("C̃t = tanh(Gc)"), lstm);
+        assertTrue(lstm.contains("Ht = Ot ⊙ tanh(Ct)"), lstm);
+
+        view.implementation.setValue(Implementation.LIBRARY_GRU);
+        await(view, () -> view.shown.request().implementation() == Implementation.LIBRARY_GRU);
+        String gru = view.equations.getElement().getTextRecursively();
+        assertTrue(gru.contains("[Rt Zt] = σ("), gru);
+        assertTrue(gru.contains("t = tanh(Xt Wx,n"), gru); // the candidate Ñ_t
+    }
+
+    @Test
+    void aModelTooLargeForTheBudgetIsSaidOnceAndMarksNoField() throws InterruptedException {
+        ShapesView view = navigate(ShapesView.class);
+        await(view, () -> view.shown != null);
+        view.implementation.setValue(Implementation.LIBRARY_LSTM);
+        view.numLayers.setNumber(3);
+        view.numHiddens.setNumber(2048);
+        for (var field :
+                java.util.List.of(view.batchSize, view.numSteps, view.numHiddens, view.numLayers, view.embedding)) {
+            assertFalse(field.isInvalid(), field.getId().orElseThrow() + ": " + field.getErrorMessage());
+        }
+        String message = view.message.getText();
+        assertTrue(message.contains("2,048"), message);
+        assertTrue(message.endsWith("use fewer hidden units or layers"), message);
+        assertTrue(view.message.hasClassName("message-error"));
+        assertTrue(view.results.hasClassName("stale"));
+    }
 }
