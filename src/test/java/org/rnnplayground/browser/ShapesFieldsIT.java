@@ -82,6 +82,12 @@ class ShapesFieldsIT extends BrowserTest {
         open("shapes");
         assertThat(page.locator("#shape-outputs")).hasText("(1120, 28)");
         chooseLstm();
+        assertThat(page.locator("#shape-C_0")).hasText("(1, 32, 512)");
+        // the book's 9.2 equations above the diagram: σ for the gates, tanh for the candidate and output
+        assertThat(page.locator("#shapes-equations")).containsText("= σ(");
+        assertThat(page.locator("#shapes-equations")).containsText("= tanh(G");
+        assertThat(page.locator("#shapes-equations")).containsText("⊙ tanh(C");
+        shot("shapes-lstm-equations-en");
         set("shapes-num-layers", "3");
         set("shapes-num-hiddens", "2048");
         assertThat(page.locator("#shapes-message")).containsText("use fewer hidden units or layers");
@@ -89,10 +95,6 @@ class ShapesFieldsIT extends BrowserTest {
         assertThat(page.locator("#shapes-message")).hasClass(Pattern.compile("message-error"));
         assertThat(page.locator("#shapes-results")).hasClass(Pattern.compile("stale"));
         assertInvalid();
-        // the book's 9.2 equations above the diagram: σ for the gates, tanh for the candidate and output
-        assertThat(page.locator("#shapes-equations")).containsText("= σ(");
-        assertThat(page.locator("#shapes-equations")).containsText("= tanh(G");
-        assertThat(page.locator("#shapes-equations")).containsText("⊙ tanh(C");
         shot("shapes-budget-en-1400");
 
         // a value at fault marks its own field, with its own message
