@@ -67,7 +67,7 @@ public abstract sealed class NumberTextField<N extends Number> extends TextField
         } else if (text.isEmpty() || wellFormed(text)) {
             problem = rangeMessage;
         } else {
-            problem = getTranslation(notANumberKey(), quote(getValue().strip())) + " " + rangeMessage;
+            problem = getTranslation(notANumberKey(), quote(getValue().strip()), rangeMessage);
         }
         setInvalid(problem != null);
         setErrorMessage(problem);
@@ -99,7 +99,7 @@ public abstract sealed class NumberTextField<N extends Number> extends TextField
 
     protected abstract String format(N value);
 
-    /** Translation key of "{0} is not a ... number". */
+    /** Translation key of "{0} is not a ... number. {1}", {1} being what the form accepts. */
     protected abstract String notANumberKey();
 
     /** The field's text in ASCII digits and signs, without surrounding blanks. */

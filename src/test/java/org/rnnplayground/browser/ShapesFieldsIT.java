@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,16 @@ class ShapesFieldsIT extends BrowserTest {
 
     private static final List<String> FIELDS = List.of(
             "shapes-batch-size", "shapes-num-steps", "shapes-num-hiddens", "shapes-num-layers", "shapes-embedding");
+
+    private static final String[] ALL_FIELDS = {
+        "shapes-impl",
+        "shapes-batch-size",
+        "shapes-num-steps",
+        "shapes-num-hiddens",
+        "shapes-activation",
+        "shapes-num-layers",
+        "shapes-embedding"
+    };
 
     private void set(String fieldId, String value) {
         page.locator("#" + fieldId + " input").fill(value);
@@ -45,30 +54,6 @@ class ShapesFieldsIT extends BrowserTest {
             boolean invalid = page.locator("#" + id).getAttribute("invalid") != null;
             assertEquals(List.of(expected).contains(id), invalid, id + " invalid");
         }
-    }
-
-    /**
-     * Pairs (error message of one field, label or input of another) whose boxes overlap on the
-     * screen; empty when every message stays inside its own field's space.
-     */
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> overlaps() {
-        return (List<Map<String, Object>>) page.evaluate(
-                "() => { const ids = ['shapes-impl', 'shapes-batch-size', 'shapes-num-steps', 'shapes-num-hiddens',"
-                        + " 'shapes-activation', 'shapes-num-layers', 'shapes-embedding'];"
-                        + " const fields = ids.map(id => document.getElementById(id))"
-                        + "   .filter(f => f && f.offsetParent !== null);"
-                        + " const hit = (a, b) => a.width > 0 && a.height > 0 && b.width > 0 && b.height > 0"
-                        + "   && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;"
-                        + " const out = [];"
-                        + " for (const f of fields) { const err = f.querySelector('[slot=error-message]');"
-                        + "   if (!err || !f.hasAttribute('invalid')) continue; const e = err.getBoundingClientRect();"
-                        + "   for (const g of fields) { if (g === f) continue;"
-                        + "     for (const part of [g.querySelector('[slot=label]'), g.querySelector('input'),"
-                        + "         g.shadowRoot && g.shadowRoot.querySelector('[part=input-field]')]) {"
-                        + "       if (part && hit(e, part.getBoundingClientRect()))"
-                        + "         out.push({message: f.id, covers: g.id}); } } }"
-                        + " return out; }");
     }
 
     private void shot(String name) {
@@ -133,7 +118,7 @@ class ShapesFieldsIT extends BrowserTest {
             set("shapes-embedding", "-1");
             assertInvalid(FIELDS.toArray(String[]::new));
             shot("shapes-errors-" + name + "-" + width);
-            assertEquals(List.of(), overlaps(), "at " + width + " px");
+            assertEquals(List.of(), coveringMessages(ALL_FIELDS), "at " + width + " px");
 
             // and the budget's sentence alone
             set("shapes-num-steps", "35");

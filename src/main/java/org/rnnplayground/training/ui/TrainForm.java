@@ -77,6 +77,7 @@ class TrainForm extends Div {
     TrainForm(ComputeBudget budget) {
         this.budget = budget;
         addClassName("card");
+        addClassName("train-form");
         preset.setId("preset");
         preset.setLabel(getTranslation("train.form.preset"));
         preset.setItems(Preset.ALL);
