@@ -33,7 +33,7 @@ public final class DecimalField extends NumberTextField<Double> {
     }
 
     /** {@code 0.001}, {@code 10}, {@code 1e-5}, {@code 1e9}: as people write it, without trailing zeros. */
-    static String formatDecimal(double v) {
+    public static String formatDecimal(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
