@@ -107,6 +107,12 @@ class TrainNumbersIT extends BrowserTest {
         assertEquals(3, config.numEpochs());
         assertEquals(10, config.numSteps());
         assertThat(page.locator("#runs-grid")).containsText("0.001");
+
+        // the generation panel's fields too
+        set("gen-seed", "1e3");
+        assertThat(page.locator("#gen-seed")).containsText("“1e3” is not a whole number");
+        set("gen-temperature", "5e-1");
+        assertThat(page.locator("#gen-temperature")).not().hasAttribute("invalid", "");
     }
 
     @Test
@@ -123,6 +129,8 @@ class TrainNumbersIT extends BrowserTest {
         set("theta", "１ｅ６"); // full-width, from a Chinese input method: 1e6
         assertThat(page.locator("#theta")).not().hasAttribute("invalid", "");
         assertEquals(List.of(), coveringMessages(FIELDS));
+        set("gen-temperature", "abc");
+        assertThat(page.locator("#gen-temperature")).containsText("“abc”不是数字");
         shot("train-numbers-refused-zh");
         int before = runCount();
         page.locator("#start-run").click();

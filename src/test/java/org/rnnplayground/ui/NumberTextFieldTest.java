@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rnnplayground.Application;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Numbers as people type them: read exactly, or refused with the text quoted, never replaced. */
-class NumberTextFieldTest extends BrowserlessTest {
+@SpringBootTest(classes = Application.class)
+@ViewPackages(packages = "org.rnnplayground")
+class NumberTextFieldTest extends SpringBrowserlessTest {
 
     @Test
     void decimalsInPlainAndScientificNotation() {
@@ -74,9 +81,7 @@ class NumberTextFieldTest extends BrowserlessTest {
         epochs.setRange(1, 5000, () -> "from 1 to 5000");
         epochs.setValue("1e7");
         assertTrue(epochs.isInvalid(), "checked as soon as it changes");
-        // "“1e7” is not a whole number." (the bundles are not loaded here: the key stands for it)
-        assertTrue(epochs.getErrorMessage().contains("shell.number.notWhole"), epochs.getErrorMessage());
-        assertTrue(epochs.getErrorMessage().endsWith("from 1 to 5000"), epochs.getErrorMessage());
+        assertEquals("“1e7” is not a whole number. from 1 to 5000", epochs.getErrorMessage());
         assertEquals("1e7", epochs.getValue(), "never replaced");
         assertEquals(Optional.empty(), epochs.number());
 
@@ -97,6 +102,14 @@ class NumberTextFieldTest extends BrowserlessTest {
         assertTrue(lr.check(v -> v > 0, "above 0"));
         lr.setValue("abc");
         assertFalse(lr.check(v -> v > 0, "above 0"));
-        assertTrue(lr.getErrorMessage().contains("shell.number.notDecimal"), lr.getErrorMessage());
+        assertTrue(lr.getErrorMessage().startsWith("“abc” is not a number"), lr.getErrorMessage());
+        assertTrue(lr.getErrorMessage().endsWith(". above 0"), lr.getErrorMessage());
+
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        epochs.setValue("12.5");
+        assertEquals("“12.5”不是整数。from 1 to 5000", epochs.getErrorMessage(), "joined without a space");
+        String veryLong = "x".repeat(200);
+        epochs.setValue(veryLong);
+        assertTrue(epochs.getErrorMessage().length() < 60, "the text is quoted shortened: " + epochs.getErrorMessage());
     }
 }
