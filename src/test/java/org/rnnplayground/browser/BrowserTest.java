@@ -161,10 +161,14 @@ public abstract class BrowserTest {
 
     /**
      * Pairs (field whose error message, field whose label or input it covers) among the visible
-     * fields with these ids; empty when every message stays in its own field's space.
+     * fields with these ids, once the messages have appeared; empty when every message stays in its
+     * own field's space.
      */
     @SuppressWarnings("unchecked")
     protected List<Map<String, Object>> coveringMessages(String... fieldIds) {
+        // Lumo reveals an error message by animating its height: measure once that has ended
+        page.waitForFunction("() => [...document.querySelectorAll('[invalid]')].every(f => !f.shadowRoot"
+                + " || f.shadowRoot.getAnimations().length === 0)");
         return (List<Map<String, Object>>) page.evaluate(
                 "ids => { const fields = ids.map(id => document.getElementById(id))"
                         + "   .filter(f => f && f.offsetParent !== null);"

@@ -97,6 +97,7 @@ class SequenceStaleIT extends BrowserTest {
         assertThat(page.locator("#seq-tau input")).hasValue("4.5");
         assertMarked();
         assertEquals(java.util.List.of(), coveringMessages(SEQUENCE_FIELDS));
+        shot("sequence-refused-value-en");
         set("seq-tau", "8");
         awaitDone();
         assertCurrent();
@@ -133,8 +134,8 @@ class SequenceStaleIT extends BrowserTest {
         assertMarked();
         set("seq-tau", "1e2");
         assertThat(page.locator("#seq-tau")).containsText("“1e2”不是整数");
-        shot("sequence-refused-zh");
         assertEquals(java.util.List.of(), coveringMessages(SEQUENCE_FIELDS));
+        shot("sequence-refused-zh");
         set("seq-tau", "4");
         awaitDone();
         assertCurrent();
