@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -156,5 +157,32 @@ public abstract class BrowserTest {
     protected int chartPoints(String chartSelector) {
         String v = page.getAttribute(chartSelector, "data-points");
         return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    /**
+     * Pairs (field whose error message, field whose label or input it covers) among the visible
+     * fields with these ids, once the messages have appeared; empty when every message stays in its
+     * own field's space.
+     */
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> coveringMessages(String... fieldIds) {
+        // Lumo reveals an error message by animating its height: measure once that has ended
+        page.waitForFunction("() => [...document.querySelectorAll('[invalid]')].every(f => !f.shadowRoot"
+                + " || f.shadowRoot.getAnimations().length === 0)");
+        return (List<Map<String, Object>>) page.evaluate(
+                "ids => { const fields = ids.map(id => document.getElementById(id))"
+                        + "   .filter(f => f && f.offsetParent !== null);"
+                        + " const hit = (a, b) => a.width > 0 && a.height > 0 && b.width > 0 && b.height > 0"
+                        + "   && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;"
+                        + " const out = [];"
+                        + " for (const f of fields) { const err = f.querySelector('[slot=error-message]');"
+                        + "   if (!err || !f.hasAttribute('invalid')) continue; const e = err.getBoundingClientRect();"
+                        + "   for (const g of fields) { if (g === f) continue;"
+                        + "     for (const part of [g.querySelector('[slot=label]'), g.querySelector('input'),"
+                        + "         g.shadowRoot && g.shadowRoot.querySelector('[part=input-field]')]) {"
+                        + "       if (part && hit(e, part.getBoundingClientRect()))"
+                        + "         out.push({message: f.id, covers: g.id}); } } }"
+                        + " return out; }",
+                List.of(fieldIds));
     }
 }

@@ -68,9 +68,10 @@ public record ShapeRequest(
         return spec().footprint(vocabSize, numHiddens, batchSize, numSteps, TrainConfig.Precision.FLOAT32);
     }
 
-    /** A field of the form, or the text itself. */
+    /** A field of the form, the text itself, or the model as a whole (too large for the budget). */
     public enum Field {
         TEXT,
+        MODEL,
         BATCH_SIZE,
         NUM_STEPS,
         NUM_HIDDENS,
@@ -79,7 +80,8 @@ public record ShapeRequest(
     }
 
     /**
-     * Something wrong with the values, to be shown next to a field.
+     * Something wrong with the values, to be shown next to a field (or once for the page, for the
+     * text or the model as a whole).
      *
      * @param field where to show it
      * @param key translation key of the explanation (bundle {@code shapes}), or of the budget's
@@ -121,8 +123,9 @@ public record ShapeRequest(
      * this corpus, num_hiddens up to {@link #MAX_NUM_HIDDENS}; for library layers {@code num_layers}
      * from 1 to {@link #MAX_NUM_LAYERS} and the embedding size from 0 to {@link
      * #MAX_EMBEDDING_SIZE}, ignored for the from-scratch model); only when all are in range, the
-     * {@linkplain ComputeBudget#checkTrace budget} of one traced forward pass, shown next to the
-     * fields that its advice names.
+     * {@linkplain ComputeBudget#checkTrace budget} of one traced forward pass: a problem of the
+     * model as a whole ({@link Field#MODEL}), whose sentence names what to reduce, rather than of
+     * any one field.
      */
     public static List<Problem> check(
             Integer batchSize,
@@ -171,20 +174,7 @@ public record ShapeRequest(
         }
         ModelSpec spec = library ? new ModelSpec(implementation, numLayers, embeddingSize) : ModelSpec.scratch();
         Optional<BudgetProblem> over = budget.checkTrace(spec, vocabSize, numHiddens, batchSize, numSteps);
-        if (over.isPresent()) {
-            for (Field field : fieldsFor(over.get().hintKey(), library && numLayers > 1)) {
-                problems.add(new Problem(field, over.get().key(), over.get().args(), over.get()));
-            }
-        }
+        over.ifPresent(p -> problems.add(new Problem(Field.MODEL, p.key(), p.args(), p)));
         return problems;
-    }
-
-    /** The fields the budget's advice names. */
-    private static List<Field> fieldsFor(String hintKey, boolean layers) {
-        return switch (hintKey) {
-            case "budget.reduce.vocab" -> List.of(Field.TEXT);
-            case "budget.reduce.batch" -> List.of(Field.BATCH_SIZE, Field.NUM_STEPS);
-            default -> layers ? List.of(Field.NUM_HIDDENS, Field.NUM_LAYERS) : List.of(Field.NUM_HIDDENS);
-        };
     }
 }

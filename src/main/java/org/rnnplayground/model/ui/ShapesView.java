@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -32,6 +31,7 @@ import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.ui.Async;
+import org.rnnplayground.ui.WholeNumberField;
 import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.work.ServerBusyException;
 
@@ -62,13 +62,13 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentText current;
     private final ShapeTracer tracer;
 
-    final IntegerField batchSize = new IntegerField();
-    final IntegerField numSteps = new IntegerField();
-    final IntegerField numHiddens = new IntegerField();
+    final WholeNumberField batchSize = new WholeNumberField("shapes-batch-size", "batch_size");
+    final WholeNumberField numSteps = new WholeNumberField("shapes-num-steps", "num_steps");
+    final WholeNumberField numHiddens = new WholeNumberField("shapes-num-hiddens", "num_hiddens");
     final Select<Activation> activation = new Select<>();
     final Select<Implementation> implementation = new Select<>();
-    final IntegerField numLayers = new IntegerField();
-    final IntegerField embedding = new IntegerField();
+    final WholeNumberField numLayers = new WholeNumberField("shapes-num-layers", "num_layers");
+    final WholeNumberField embedding = new WholeNumberField("shapes-embedding", "");
     final Span implementationBadge = new Span();
     final Div equations = new Div();
     final Span textName = new Span();
@@ -84,7 +84,8 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
     private ProcessedText text;
     private CompletableFuture<ShapeTrace> pending;
     private int generation;
-    private String textProblem;
+    /** A problem of the text, or of the model as a whole (the budget), said once in the page's message. */
+    private String pageProblem;
     /** The trace on screen, or null before the first one. */
     ShapeTrace shown;
 
@@ -163,7 +164,8 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
                     new Span(getTranslation("shapes.equations.legendGru")));
         } else if (impl.cell() == CellType.LSTM) {
             equations.add(
-                    MathText.of("[I_t F_t O_t C̃_t] = X_t W_xh + H_{t-1} W_hh + b_h"),
+                    MathText.of("G_t = X_t W_xh + H_{t-1} W_hh + b_h = [G_i G_f G_o G_c]"),
+                    MathText.of("[I_t F_t O_t] = σ([G_i G_f G_o]),  C̃_t = tanh(G_c)"),
                     MathText.of("C_t = F_t ⊙ C_{t-1} + I_t ⊙ C̃_t,  H_t = O_t ⊙ tanh(C_t)"),
                     MathText.of("O_t = H_t W_hq + b_q"),
                     new Span(getTranslation("shapes.equations.legendLstm")));
@@ -190,10 +192,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
 
     private Component fields() {
         ShapeRequest book = ShapeRequest.book();
-        setUp(batchSize, "shapes-batch-size", "batch_size", book.batchSize(), "shapes.field.batchSize.help");
-        setUp(numSteps, "shapes-num-steps", "num_steps", book.numSteps(), "shapes.field.numSteps.help");
-        setUp(numHiddens, "shapes-num-hiddens", "num_hiddens", book.numHiddens(), "shapes.field.numHiddens.help");
-        numHiddens.setMax(ShapeRequest.MAX_NUM_HIDDENS);
+        setUp(batchSize, book.batchSize(), "shapes.field.batchSize.help");
+        setUp(numSteps, book.numSteps(), "shapes.field.numSteps.help");
+        setUp(numHiddens, book.numHiddens(), "shapes.field.numHiddens.help");
         activation.setId("shapes-activation");
         activation.setLabel(getTranslation("shapes.field.activation"));
         activation.setItems(Activation.values());
@@ -209,16 +210,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
             libraryFieldsVisible();
             sizesChanged();
         });
-        setUp(numLayers, "shapes-num-layers", "num_layers", 1, "shapes.field.numLayers.help");
-        numLayers.setMax(ShapeRequest.MAX_NUM_LAYERS);
-        setUp(
-                embedding,
-                "shapes-embedding",
-                getTranslation("shapes.field.embedding"),
-                0,
-                "shapes.field.embedding.help");
-        embedding.setMin(0);
-        embedding.setMax(ShapeRequest.MAX_EMBEDDING_SIZE);
+        setUp(numLayers, 1, "shapes.field.numLayers.help");
+        embedding.setLabel(getTranslation("shapes.field.embedding"));
+        setUp(embedding, 0, "shapes.field.embedding.help");
         libraryFieldsVisible();
         HorizontalLayout bar =
                 new HorizontalLayout(implementation, batchSize, numSteps, numHiddens, activation, numLayers, embedding);
@@ -240,14 +234,9 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         activation.setHelperText(gated ? getTranslation("shapes.field.activation.gated", impl.cell()) : null);
     }
 
-    private void setUp(IntegerField field, String id, String label, int value, String helpKey) {
-        field.setId(id);
-        field.setLabel(label);
+    private void setUp(WholeNumberField field, int value, String helpKey) {
         field.setHelperText(getTranslation(helpKey));
-        field.setMin(1);
-        field.setStepButtonsVisible(true);
-        field.setManualValidation(true);
-        field.setValue(value);
+        field.setNumber(value);
         field.addValueChangeListener(e -> sizesChanged());
     }
 
@@ -290,8 +279,8 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
             progress.setVisible(false);
             results.addClassName("stale");
             fail(
-                    textProblem != null
-                            ? textProblem
+                    pageProblem != null
+                            ? pageProblem
                             : getTranslation(shown == null ? "shapes.fixFields" : "shapes.fixFieldsStale"));
             return;
         }
@@ -332,13 +321,18 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
      */
     ShapeRequest requestFromFields() {
         Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
+        Integer batch = batchSize.number().orElse(null),
+                steps = numSteps.number().orElse(null);
+        Integer hiddens = numHiddens.number().orElse(null);
+        Integer layers = numLayers.number().orElse(null),
+                embeddingSize = embedding.number().orElse(null);
         List<Problem> problems = ShapeRequest.check(
-                batchSize.getValue(),
-                numSteps.getValue(),
-                numHiddens.getValue(),
+                batch,
+                steps,
+                hiddens,
                 impl,
-                numLayers.getValue(),
-                embedding.getValue(),
+                layers,
+                embeddingSize,
                 text.corpusLength(),
                 text.vocabSize(),
                 tracer.budget());
@@ -351,24 +345,16 @@ public class ShapesView extends VerticalLayout implements HasDynamicTitle {
         mark(numHiddens, byField.get(Field.NUM_HIDDENS));
         mark(numLayers, byField.get(Field.NUM_LAYERS));
         mark(embedding, byField.get(Field.EMBEDDING));
-        textProblem = byField.get(Field.TEXT);
+        pageProblem = byField.containsKey(Field.TEXT) ? byField.get(Field.TEXT) : byField.get(Field.MODEL);
         if (!problems.isEmpty()) {
             return null;
         }
         return impl.library()
-                ? new ShapeRequest(
-                        batchSize.getValue(),
-                        numSteps.getValue(),
-                        numHiddens.getValue(),
-                        activation.getValue(),
-                        impl,
-                        numLayers.getValue(),
-                        embedding.getValue())
-                : new ShapeRequest(
-                        batchSize.getValue(), numSteps.getValue(), numHiddens.getValue(), activation.getValue());
+                ? new ShapeRequest(batch, steps, hiddens, activation.getValue(), impl, layers, embeddingSize)
+                : new ShapeRequest(batch, steps, hiddens, activation.getValue());
     }
 
-    private static void mark(IntegerField field, String problem) {
+    private static void mark(WholeNumberField field, String problem) {
         field.setInvalid(problem != null);
         field.setErrorMessage(problem);
     }

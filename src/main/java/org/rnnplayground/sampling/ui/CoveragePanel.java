@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.rnnplayground.sampling.Coverage;
 import org.rnnplayground.ui.Async;
+import org.rnnplayground.ui.OutOfDate;
 import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;

@@ -21,6 +21,7 @@ import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.ui.OutOfDate;
 
 /**
  * Both methods' layout over the first {@code max_tokens} tokens of the user's text, minibatch after

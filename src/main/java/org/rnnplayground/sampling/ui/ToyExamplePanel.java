@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.stream.IntStream;
 import org.rnnplayground.sampling.EpochLayout;
 import org.rnnplayground.sampling.SamplerConfig;
+import org.rnnplayground.ui.OutOfDate;
 
 /**
  * The book's example: the sequence 0, 1, …, 34 cut by both methods and printed as the book prints

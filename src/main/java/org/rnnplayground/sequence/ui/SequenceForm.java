@@ -1,7 +1,6 @@
 package org.rnnplayground.sequence.ui;
 
 import com.vaadin.flow.component.AbstractField;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,8 +12,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -24,25 +21,28 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.rnnplayground.sequence.FitConfig;
 import org.rnnplayground.sequence.SineConfig;
+import org.rnnplayground.ui.DecimalField;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * The page's controls: where the series comes from (the book's sine, or an uploaded CSV) and how
- * the model is fitted. Each field explains an invalid value next to itself, with the valid range.
+ * the model is fitted. Numbers are read as typed ({@code 1e-3}); each field explains an invalid value
+ * next to itself, with the valid range.
  */
 class SequenceForm extends Div {
 
     /** Most numbers read from an uploaded CSV (the most the sine may have too). */
     static final int MAX_ROWS = SineConfig.MAX_LENGTH;
 
-    final IntegerField length = intField("seq-T", "sequence.form.T");
-    final NumberField sigma = new NumberField();
-    final IntegerField seed = intField("seq-seed", "sequence.form.seed");
-    final IntegerField tau = intField("seq-tau", "sequence.form.tau");
-    final IntegerField nTrain = intField("seq-ntrain", "sequence.form.nTrain");
-    final IntegerField numHiddens = intField("seq-hidden", "sequence.form.numHiddens");
-    final IntegerField epochs = intField("seq-epochs", "sequence.form.epochs");
-    final NumberField lr = new NumberField();
-    final IntegerField batchSize = intField("seq-batch", "sequence.form.batchSize");
+    final WholeNumberField length = intField("seq-T", "sequence.form.T");
+    final DecimalField sigma = new DecimalField("seq-sigma", getTranslation("sequence.form.sigma"));
+    final WholeNumberField seed = intField("seq-seed", "sequence.form.seed");
+    final WholeNumberField tau = intField("seq-tau", "sequence.form.tau");
+    final WholeNumberField nTrain = intField("seq-ntrain", "sequence.form.nTrain");
+    final WholeNumberField numHiddens = intField("seq-hidden", "sequence.form.numHiddens");
+    final WholeNumberField epochs = intField("seq-epochs", "sequence.form.epochs");
+    final DecimalField lr = new DecimalField("seq-lr", getTranslation("sequence.form.lr"));
+    final WholeNumberField batchSize = intField("seq-batch", "sequence.form.batchSize");
     final Checkbox withRnn = new Checkbox();
     final Button train = new Button();
     final Upload upload;
@@ -53,14 +53,6 @@ class SequenceForm extends Div {
     SequenceForm(BiConsumer<String, byte[]> onUpload) {
         addClassName("card");
         addClassName("seq-form");
-        sigma.setId("seq-sigma");
-        sigma.setLabel(getTranslation("sequence.form.sigma"));
-        sigma.setStep(0.05);
-        sigma.setStepButtonsVisible(true);
-        sigma.setMin(0);
-        lr.setId("seq-lr");
-        lr.setLabel(getTranslation("sequence.form.lr"));
-        lr.setMin(0);
         withRnn.setId("seq-rnn");
         withRnn.setLabel(getTranslation("sequence.form.withRnn"));
         train.setId("seq-train");
@@ -113,21 +105,19 @@ class SequenceForm extends Div {
 
         SineConfig sine = SineConfig.book();
         FitConfig fit = FitConfig.book();
-        length.setValue(sine.length());
-        sigma.setValue(sine.sigma());
-        seed.setValue((int) sine.seed());
-        tau.setValue(fit.tau());
-        nTrain.setValue(fit.nTrain());
-        numHiddens.setValue(fit.numHiddens());
-        epochs.setValue(fit.epochs());
-        lr.setValue(fit.lr());
-        batchSize.setValue(fit.batchSize());
+        length.setNumber(sine.length());
+        sigma.setNumber(sine.sigma());
+        seed.setNumber((int) sine.seed());
+        tau.setNumber(fit.tau());
+        nTrain.setNumber(fit.nTrain());
+        numHiddens.setNumber(fit.numHiddens());
+        epochs.setNumber(fit.epochs());
+        lr.setNumber(fit.lr());
+        batchSize.setNumber(fit.batchSize());
     }
 
-    private IntegerField intField(String id, String labelKey) {
-        IntegerField f = new IntegerField(getTranslation(labelKey));
-        f.setId(id);
-        return f;
+    private WholeNumberField intField(String id, String labelKey) {
+        return new WholeNumberField(id, getTranslation(labelKey));
     }
 
     /** All fields whose change retrains. */
@@ -146,13 +136,16 @@ class SequenceForm extends Div {
     /** The sine's settings, or empty when a field is invalid (each says why). */
     Optional<SineConfig> sineConfig() {
         boolean ok = range(length, SineConfig.MIN_LENGTH, SineConfig.MAX_LENGTH);
-        Double s = sigma.getValue();
-        ok &= check(
-                sigma,
-                s != null && s >= 0 && s <= SineConfig.MAX_SIGMA,
+        ok &= sigma.check(
+                s -> s >= 0 && s <= SineConfig.MAX_SIGMA,
                 getTranslation("sequence.form.sigma.invalid", SineConfig.MAX_SIGMA));
         ok &= range(seed, 0, Integer.MAX_VALUE);
-        return ok ? Optional.of(new SineConfig(length.getValue(), s, seed.getValue())) : Optional.empty();
+        return ok
+                ? Optional.of(new SineConfig(
+                        length.number().orElseThrow(),
+                        sigma.number().orElseThrow(),
+                        seed.number().orElseThrow()))
+                : Optional.empty();
     }
 
     /**
@@ -163,45 +156,39 @@ class SequenceForm extends Div {
         List<Boolean> ok = new ArrayList<>();
         int maxTau = Math.min(FitConfig.MAX_TAU, seriesLength - FitConfig.MAX_STEPS);
         if (maxTau < 1) {
-            check(tau, false, getTranslation("sequence.form.tooShort", seriesLength, FitConfig.MAX_STEPS + 1));
+            tau.check(v -> false, getTranslation("sequence.form.tooShort", seriesLength, FitConfig.MAX_STEPS + 1));
             return Optional.empty();
         }
         boolean tauOk = range(tau, 1, maxTau);
         ok.add(tauOk);
         ok.add(
                 tauOk
-                        ? range(nTrain, 1, FitConfig.maxTrain(seriesLength, tau.getValue()))
-                        : nTrain.getValue() != null && nTrain.getValue() >= 1);
+                        ? range(
+                                nTrain,
+                                1,
+                                FitConfig.maxTrain(seriesLength, tau.number().orElseThrow()))
+                        : nTrain.number().filter(n -> n >= 1).isPresent());
         ok.add(range(numHiddens, 1, FitConfig.MAX_HIDDENS));
         ok.add(range(epochs, 1, FitConfig.MAX_EPOCHS));
         ok.add(range(batchSize, 1, FitConfig.MAX_BATCH));
         ok.add(range(seed, 0, Integer.MAX_VALUE));
-        Double rate = lr.getValue();
-        ok.add(check(
-                lr,
-                rate != null && rate > 0 && rate <= FitConfig.MAX_LR,
+        ok.add(lr.check(
+                rate -> rate > 0 && rate <= FitConfig.MAX_LR,
                 getTranslation("sequence.form.lr.invalid", FitConfig.MAX_LR)));
         if (ok.contains(false)) {
             return Optional.empty();
         }
         return Optional.of(new FitConfig(
-                tau.getValue(),
-                nTrain.getValue(),
-                numHiddens.getValue(),
-                epochs.getValue(),
-                rate,
-                batchSize.getValue(),
-                seed.getValue()));
+                tau.number().orElseThrow(),
+                nTrain.number().orElseThrow(),
+                numHiddens.number().orElseThrow(),
+                epochs.number().orElseThrow(),
+                lr.number().orElseThrow(),
+                batchSize.number().orElseThrow(),
+                seed.number().orElseThrow()));
     }
 
-    private boolean range(IntegerField f, int min, int max) {
-        Integer v = f.getValue();
-        return check(f, v != null && v >= min && v <= max, getTranslation("sequence.form.range", min, max));
-    }
-
-    private static boolean check(HasValidation field, boolean valid, String message) {
-        field.setInvalid(!valid);
-        field.setErrorMessage(valid ? null : message);
-        return valid;
+    private boolean range(WholeNumberField f, int min, int max) {
+        return f.check(v -> v >= min && v <= max, getTranslation("sequence.form.range", min, max));
     }
 }

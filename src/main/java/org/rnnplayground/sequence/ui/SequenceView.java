@@ -30,6 +30,7 @@ import org.rnnplayground.sequence.ModelResult;
 import org.rnnplayground.sequence.SequenceExperiment;
 import org.rnnplayground.sequence.SineConfig;
 import org.rnnplayground.sequence.TimeSeries;
+import org.rnnplayground.ui.OutOfDate;
 import org.rnnplayground.ui.Throttle;
 import org.rnnplayground.work.ServerBusyException;
 
@@ -37,7 +38,9 @@ import org.rnnplayground.work.ServerBusyException;
  * Book section 8.1: a noisy sine (or the user's own series), an MLP on windows of {@code tau} past
  * values, and its one-step, multistep and k-step predictions. Every change of a setting retrains
  * (a fit takes about a second, on a worker thread); the loss of each epoch streams into its chart
- * at most four times a second.
+ * at most four times a second. A setting or an upload that is refused stops the fit under way and
+ * marks the results on screen out of date ({@code seq-out-of-date}) until a fit of valid settings
+ * replaces them.
  */
 @Route("sequence")
 @AnonymousAllowed
@@ -52,6 +55,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
     final SequenceForm form;
     final SequenceCharts charts;
     final Paragraph status = new Paragraph();
+    final OutOfDate outOfDate;
 
     /** The uploaded series, or null while the generated sine is used. */
     private TimeSeries uploaded;
@@ -74,6 +78,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         intro.addClassName("muted");
         form = new SequenceForm(this::acceptUpload);
         charts = new SequenceCharts();
+        outOfDate = new OutOfDate("seq-out-of-date", charts);
         status.setId("seq-status");
         status.addClassName("seq-status");
 
@@ -97,7 +102,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         drift.setId("seq-drift-explained");
         drift.addClassName("card");
 
-        VerticalLayout left = new VerticalLayout(form, status);
+        VerticalLayout left = new VerticalLayout(form, status, outOfDate);
         left.setPadding(false);
         left.setAlignItems(Alignment.STRETCH);
         left.getStyle().set("flex", "1 1 20rem");
@@ -141,7 +146,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
     void train() {
         Optional<TimeSeries> maybeSeries = series();
         if (maybeSeries.isEmpty()) {
-            showStatus("invalid", getTranslation("sequence.status.invalid"));
+            refuse("invalid", getTranslation("sequence.status.invalid"));
             return;
         }
         TimeSeries series = maybeSeries.get();
@@ -153,7 +158,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         charts.showData(series);
         Optional<FitConfig> maybeConfig = form.fitConfig(series.length());
         if (maybeConfig.isEmpty()) {
-            showStatus("invalid", getTranslation("sequence.status.invalid"));
+            refuse("invalid", getTranslation("sequence.status.invalid"));
             return;
         }
         FitConfig config = maybeConfig.get();
@@ -169,7 +174,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
                 config.epochs(),
                 config.nTrain());
         if (over.isPresent()) {
-            showStatus("invalid", over.get().message(this::getTranslation));
+            refuse("invalid", over.get().message(this::getTranslation));
             return;
         }
 
@@ -182,13 +187,14 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
         }
         charts.startLoss(kinds, config.epochs());
         charts.clearPredictions();
+        outOfDate.clear(); // what is drawn from now on is of these settings
         showStatus("training", getTranslation("sequence.status.training", config.epochs()));
 
         UI ui = UI.getCurrent();
         try {
             submitFit(ui, gen, series, config, kinds, stop);
         } catch (ServerBusyException busy) {
-            showStatus("error", getTranslation("shell.busy"));
+            refuse("error", getTranslation("shell.busy"));
         }
     }
 
@@ -205,7 +211,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
             } catch (RuntimeException e) {
                 ui.access(() -> {
                     if (gen == generation) {
-                        showStatus("error", getTranslation("sequence.status.error", e.getMessage()));
+                        refuse("error", getTranslation("sequence.status.error", e.getMessage()));
                     }
                 });
                 return;
@@ -256,7 +262,7 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
             uploaded = CsvSeries.parse(name, bytes, SequenceForm.MAX_ROWS);
             train();
         } catch (CsvSeries.Rejected e) {
-            showStatus("error", rejection(name, e));
+            refuse("error", rejection(name, e));
         }
     }
 
@@ -269,6 +275,20 @@ public class SequenceView extends VerticalLayout implements HasDynamicTitle {
             case NOT_FINITE -> getTranslation("sequence.reject.notFinite", name, e.line(), e.content());
             case TOO_LONG -> getTranslation("sequence.reject.tooLong", name, e.line());
         };
+    }
+
+    /**
+     * Says why the settings or the file are refused, stops the fit under way (its results would
+     * not match what the page now shows) and marks the results on screen out of date.
+     */
+    private void refuse(String state, String why) {
+        stopCurrent.set(true);
+        synchronized (pendingLosses) {
+            generation++;
+            pendingLosses.clear();
+        }
+        showStatus(state, why);
+        outOfDate.mark(getTranslation("sequence.outOfDate"));
     }
 
     private void showStatus(String state, String text) {

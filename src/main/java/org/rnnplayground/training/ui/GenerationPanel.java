@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,15 +25,17 @@ import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
+import org.rnnplayground.ui.DecimalField;
+import org.rnnplayground.ui.WholeNumberField;
 import org.rnnplayground.work.ServerBusyException;
 
 /** Generate text with a finished run's model: prefix, length, greedy or sampling with a temperature (d2l 8.5.3). */
 class GenerationPanel extends Div {
 
     final TextField prefix = new TextField();
-    final IntegerField length = new IntegerField();
-    final NumberField temperature = new NumberField();
-    final IntegerField seed = new IntegerField();
+    final WholeNumberField length = new WholeNumberField("gen-length", getTranslation("train.gen.length"));
+    final DecimalField temperature = new DecimalField("gen-temperature", getTranslation("train.gen.temperature"));
+    final WholeNumberField seed = new WholeNumberField("gen-seed", getTranslation("train.gen.seed"));
     final Button generate = new Button();
     final Pre output = new Pre();
     final Paragraph note = new Paragraph();
@@ -60,21 +60,14 @@ class GenerationPanel extends Div {
         prefix.setId("gen-prefix");
         prefix.setLabel(getTranslation("train.gen.prefix"));
         prefix.setValue(autoPrefix);
-        length.setId("gen-length");
-        length.setLabel(getTranslation("train.gen.length"));
-        length.setValue(100);
-        length.setMin(1);
-        length.setMax(budget.generationLength());
-        temperature.setId("gen-temperature");
-        temperature.setLabel(getTranslation("train.gen.temperature"));
+        length.setNumber(100);
+        length.setRange(
+                1, budget.generationLength(), () -> getTranslation("train.form.range", 1, budget.generationLength()));
         temperature.setHelperText(getTranslation("train.gen.temperature.help"));
-        temperature.setValue(0.0);
-        temperature.setMin(0);
-        temperature.setMax(10);
-        temperature.setStep(0.1);
-        seed.setId("gen-seed");
-        seed.setLabel(getTranslation("train.gen.seed"));
-        seed.setValue(0);
+        temperature.setNumber(0.0);
+        temperature.setCheck(t -> t >= 0 && t <= 10, () -> getTranslation("train.gen.temperature.invalid"));
+        seed.setNumber(0);
+        seed.setRange(0, Integer.MAX_VALUE, () -> getTranslation("train.form.range", 0, Integer.MAX_VALUE));
         generate.setId("gen-run");
         generate.setText(getTranslation("train.gen.generate"));
         generate.addClickListener(e -> generate());
@@ -134,20 +127,9 @@ class GenerationPanel extends Div {
             prefix.setErrorMessage(getTranslation("train.gen.prefix.invalid"));
             ok = false;
         }
-        Integer n = length.getValue();
-        if (n == null || n < 1 || n > budget.generationLength()) {
-            length.setInvalid(true);
-            length.setErrorMessage(getTranslation("train.form.range", 1, budget.generationLength()));
-            ok = false;
-        } else {
-            length.setInvalid(false);
-        }
-        Double t = temperature.getValue();
-        if (t == null || t < 0 || t > 10) {
-            temperature.setInvalid(true);
-            temperature.setErrorMessage(getTranslation("train.gen.temperature.invalid"));
-            ok = false;
-        }
+        ok &= length.check();
+        ok &= temperature.check();
+        ok &= seed.check();
         if (ok && run != null && run.spec().codec().encode(prefix.getValue()).indices().length == 0) {
             prefix.setInvalid(true);
             prefix.setErrorMessage(getTranslation("train.gen.prefix.noTokens"));
@@ -158,6 +140,8 @@ class GenerationPanel extends Div {
         }
         prefix.setInvalid(false);
         String p = prefix.getValue();
+        int n = length.number().orElseThrow();
+        double t = temperature.number().orElseThrow();
         Optional<BudgetProblem> over = budget.checkGeneration(run.footprint(), p.codePointCount(0, p.length()), n);
         if (over.isPresent()) {
             length.setInvalid(true);
@@ -170,8 +154,9 @@ class GenerationPanel extends Div {
             return;
         }
         RunSnapshot from = run;
-        Decoding decoding =
-                t == 0 ? Decoding.greedyArgmax() : Decoding.sampling(t, seed.getValue() == null ? 0 : seed.getValue());
+        Decoding decoding = t == 0
+                ? Decoding.greedyArgmax()
+                : Decoding.sampling(t, seed.number().orElseThrow());
         TokenCodec codec = run.spec().codec();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +30,13 @@ import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.training.RunSpec;
+import org.rnnplayground.ui.DecimalField;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
- * The book's hyperparameters with presets. Each field explains an invalid value next to itself;
+ * The book's hyperparameters with presets. Numbers are read as typed (lr {@code 1e-3} is 0.001) and
+ * never replaced: a field that does not hold a valid number explains why next to itself, as soon as
+ * it is left and again on Start;
  * {@link #spec} builds a run only from a fully valid form. Below the fields, {@link #estimate}
  * shows what the model costs for the current text, or why the compute budget refuses it, as the
  * fields change; the runtime checks the same budget again when the run is launched.
@@ -45,24 +47,25 @@ class TrainForm extends Div {
     static final int MAX_EPOCHS = 5000;
     static final int MAX_BATCH = 4096;
     static final int MAX_STEPS = 1000;
+    static final double MAX_LR = 1000;
 
     final Select<Preset> preset = new Select<>();
     final Select<Implementation> implementation = new Select<>();
-    final IntegerField numLayers = intField("num-layers", "train.form.numLayers", 1, ModelSpec.MAX_LAYERS);
-    final IntegerField embedding = intField("embedding", "train.form.embedding", 0, ModelSpec.MAX_EMBEDDING_SIZE);
-    final IntegerField numHiddens = intField("num-hiddens", "train.form.numHiddens", 1, MAX_HIDDENS);
-    final IntegerField batchSize = intField("batch-size", "train.form.batchSize", 1, MAX_BATCH);
-    final IntegerField numSteps = intField("num-steps", "train.form.numSteps", 1, MAX_STEPS);
-    final NumberField lr = new NumberField();
+    final WholeNumberField numLayers = intField("num-layers", "train.form.numLayers", 1, ModelSpec.MAX_LAYERS);
+    final WholeNumberField embedding = intField("embedding", "train.form.embedding", 0, ModelSpec.MAX_EMBEDDING_SIZE);
+    final WholeNumberField numHiddens = intField("num-hiddens", "train.form.numHiddens", 1, MAX_HIDDENS);
+    final WholeNumberField batchSize = intField("batch-size", "train.form.batchSize", 1, MAX_BATCH);
+    final WholeNumberField numSteps = intField("num-steps", "train.form.numSteps", 1, MAX_STEPS);
+    final DecimalField lr = new DecimalField("lr", getTranslation("train.form.lr"));
     final Checkbox clip = new Checkbox();
-    final NumberField theta = new NumberField();
+    final DecimalField theta = new DecimalField("theta", getTranslation("train.form.theta"));
     final Select<SamplerKind> sampler = new Select<>();
-    final IntegerField epochs = intField("epochs", "train.form.epochs", 1, MAX_EPOCHS);
+    final WholeNumberField epochs = intField("epochs", "train.form.epochs", 1, MAX_EPOCHS);
     final Select<Activation> activation = new Select<>();
-    final IntegerField seed = intField("seed", "train.form.seed", 0, Integer.MAX_VALUE);
-    final IntegerField maxTokens = intField("max-tokens", "train.form.maxTokens", 0, Integer.MAX_VALUE);
+    final WholeNumberField seed = intField("seed", "train.form.seed", 0, Integer.MAX_VALUE);
+    final WholeNumberField maxTokens = intField("max-tokens", "train.form.maxTokens", 0, Integer.MAX_VALUE);
     final TextField prefix = new TextField();
-    final IntegerField sampleEvery = intField("sample-every", "train.form.sampleEvery", 0, MAX_EPOCHS);
+    final WholeNumberField sampleEvery = intField("sample-every", "train.form.sampleEvery", 0, MAX_EPOCHS);
     final Button start = new Button();
     /** The model's cost for the current text, or the budget's refusal. */
     final Paragraph estimate = new Paragraph();
@@ -74,6 +77,7 @@ class TrainForm extends Div {
     TrainForm(ComputeBudget budget) {
         this.budget = budget;
         addClassName("card");
+        addClassName("train-form");
         preset.setId("preset");
         preset.setLabel(getTranslation("train.form.preset"));
         preset.setItems(Preset.ALL);
@@ -92,16 +96,16 @@ class TrainForm extends Div {
             showEstimate();
         });
         embedding.setHelperText(getTranslation("train.form.embedding.help"));
-        lr.setId("lr");
-        lr.setLabel(getTranslation("train.form.lr"));
-        lr.setMin(0);
-        lr.setStep(0.1);
+        lr.setCheck(TrainForm::validLr, () -> getTranslation("train.form.lr.invalid"));
         clip.setId("clip");
         clip.setLabel(getTranslation("train.form.clip"));
-        theta.setId("theta");
-        theta.setLabel(getTranslation("train.form.theta"));
-        theta.setMin(0);
-        clip.addValueChangeListener(e -> theta.setEnabled(e.getValue()));
+        theta.setCheck(TrainForm::validTheta, () -> getTranslation("train.form.theta.invalid"));
+        clip.addValueChangeListener(e -> {
+            theta.setEnabled(e.getValue());
+            if (!e.getValue()) {
+                theta.clearMark(); // ignored without clipping
+            }
+        });
         sampler.setId("sampler");
         sampler.setLabel(getTranslation("train.form.sampler"));
         sampler.setItems(SamplerKind.values());
@@ -152,35 +156,43 @@ class TrainForm extends Div {
         add(new H3(getTranslation("train.form.title")), hint, form, estimate, start);
 
         prefix.setValue(TokenCodec.BOOK_PREFIX);
-        seed.setValue(0);
-        sampleEvery.setValue(10);
+        seed.setNumber(0);
+        sampleEvery.setNumber(10);
         preset.setValue(Preset.BOOK_SEQUENTIAL);
     }
 
-    private IntegerField intField(String id, String labelKey, int min, int max) {
-        IntegerField f = new IntegerField(getTranslation(labelKey));
-        f.setId(id);
-        f.setMin(min);
-        f.setMax(max);
+    private WholeNumberField intField(String id, String labelKey, int min, int max) {
+        WholeNumberField f = new WholeNumberField(id, getTranslation(labelKey));
+        f.setRange(min, max, () -> getTranslation("train.form.range", min, max));
         return f;
+    }
+
+    /** The learning rates the form accepts (the run itself needs a positive finite one). */
+    static boolean validLr(double lr) {
+        return lr > 0 && lr <= MAX_LR;
+    }
+
+    /** The clipping thresholds the form accepts (the run itself needs a positive finite one). */
+    static boolean validTheta(double theta) {
+        return theta > 0;
     }
 
     void apply(Preset p) {
         implementation.setValue(p.model().implementation());
-        numLayers.setValue(p.model().numLayers());
-        embedding.setValue(p.model().embeddingSize());
+        numLayers.setNumber(p.model().numLayers());
+        embedding.setNumber(p.model().embeddingSize());
         showArchitectureFields();
-        numHiddens.setValue(p.numHiddens());
-        batchSize.setValue(p.batchSize());
-        numSteps.setValue(p.numSteps());
-        lr.setValue(p.lr());
+        numHiddens.setNumber(p.numHiddens());
+        batchSize.setNumber(p.batchSize());
+        numSteps.setNumber(p.numSteps());
+        lr.setNumber(p.lr());
         clip.setValue(p.clip());
-        theta.setValue(p.theta());
+        theta.setNumber(p.theta());
         theta.setEnabled(p.clip());
         sampler.setValue(p.sampler());
-        epochs.setValue(p.epochs());
+        epochs.setNumber(p.epochs());
         activation.setValue(p.activation());
-        maxTokens.setValue(p.maxTokens());
+        maxTokens.setNumber(p.maxTokens());
     }
 
     private void showArchitectureFields() {
@@ -199,7 +211,12 @@ class TrainForm extends Div {
     /** The model part of the form; the from-scratch model is always one RNN layer with one-hot input. */
     ModelSpec modelSpec() {
         Implementation impl = implementation.getValue() == null ? Implementation.SCRATCH : implementation.getValue();
-        return impl.library() ? new ModelSpec(impl, numLayers.getValue(), embedding.getValue()) : ModelSpec.scratch();
+        return impl.library()
+                ? new ModelSpec(
+                        impl,
+                        numLayers.number().orElseThrow(),
+                        embedding.number().orElseThrow())
+                : ModelSpec.scratch();
     }
 
     /** The text the run would train on changed: its vocabulary decides much of the cost. */
@@ -244,7 +261,8 @@ class TrainForm extends Div {
         if (!impl.library()) {
             return Optional.of(ModelSpec.scratch());
         }
-        Integer layers = numLayers.getValue(), size = embedding.getValue();
+        Integer layers = numLayers.number().orElse(null),
+                size = embedding.number().orElse(null);
         boolean inRange = layers != null
                 && layers >= 1
                 && layers <= ModelSpec.MAX_LAYERS
@@ -256,8 +274,10 @@ class TrainForm extends Div {
 
     /** The sizes in the fields as a configuration (the rest as the book's), when all are in range. */
     private Optional<TrainConfig> sizes() {
-        Integer h = numHiddens.getValue(), b = batchSize.getValue(), t = numSteps.getValue();
-        Integer every = sampleEvery.getValue();
+        Integer h = numHiddens.number().orElse(null);
+        Integer b = batchSize.number().orElse(null);
+        Integer t = numSteps.number().orElse(null);
+        Integer every = sampleEvery.number().orElse(null);
         if (vocabSize == null
                 || h == null
                 || b == null
@@ -283,65 +303,58 @@ class TrainForm extends Div {
      * @return the run's spec, or empty when a field is invalid (each says why)
      */
     Optional<RunSpec> spec(TextAnalysis text) {
-        List<Boolean> ok = new ArrayList<>();
-        ok.add(range(numHiddens, 1, MAX_HIDDENS));
-        if (implementation.getValue() != null && implementation.getValue().library()) {
-            ok.add(range(numLayers, 1, ModelSpec.MAX_LAYERS));
-            ok.add(range(embedding, 0, ModelSpec.MAX_EMBEDDING_SIZE));
-        }
-        ok.add(range(batchSize, 1, MAX_BATCH));
-        ok.add(range(numSteps, 1, MAX_STEPS));
-        ok.add(range(epochs, 1, MAX_EPOCHS));
-        ok.add(range(seed, 0, Integer.MAX_VALUE));
-        ok.add(range(maxTokens, 0, Integer.MAX_VALUE));
-        ok.add(range(sampleEvery, 0, MAX_EPOCHS));
-        ok.add(check(
-                lr,
-                lr.getValue() != null && lr.getValue() > 0 && lr.getValue() <= 1000,
-                getTranslation("train.form.lr.invalid")));
-        ok.add(check(
-                theta,
-                !clip.getValue() || (theta.getValue() != null && theta.getValue() > 0),
-                getTranslation("train.form.theta.invalid")));
-        ok.add(check(
-                prefix,
-                !prefix.getValue().isEmpty() || sampleEvery.getValue() == null || sampleEvery.getValue() == 0,
-                getTranslation("train.form.prefix.invalid")));
-        if (ok.contains(false)) {
+        if (!fieldsValid()) {
             return Optional.empty();
         }
+        int h = numHiddens.number().orElseThrow(), b = batchSize.number().orElseThrow();
+        int t = numSteps.number().orElseThrow(), max = maxTokens.number().orElseThrow();
+        int every = sampleEvery.number().orElseThrow();
         int corpusLength = text.text().corpusLength();
-        int used = maxTokens.getValue() > 0 ? Math.min(maxTokens.getValue(), corpusLength) : corpusLength;
-        Optional<String> fit = SamplerConfig.problem(used, batchSize.getValue(), numSteps.getValue());
+        int used = max > 0 ? Math.min(max, corpusLength) : corpusLength;
+        Optional<String> fit = SamplerConfig.problem(used, b, t);
         if (fit.isPresent()) {
             batchSize.setInvalid(true);
             batchSize.setErrorMessage(getTranslation("train.form.doesNotFit", used, fit.get()));
             return Optional.empty();
         }
-        TrainHyper hyper = clip.getValue()
-                ? TrainHyper.clipped(lr.getValue(), theta.getValue())
-                : TrainHyper.unclipped(lr.getValue());
+        double rate = lr.number().orElseThrow();
+        TrainHyper hyper =
+                clip.getValue() ? TrainHyper.clipped(rate, theta.number().orElseThrow()) : TrainHyper.unclipped(rate);
         TrainConfig config = new TrainConfig(
-                numHiddens.getValue(),
-                batchSize.getValue(),
-                numSteps.getValue(),
-                epochs.getValue(),
+                h,
+                b,
+                t,
+                epochs.number().orElseThrow(),
                 hyper,
                 sampler.getValue(),
                 activation.getValue(),
                 TrainConfig.Precision.FLOAT32,
-                seed.getValue(),
-                sampleEvery.getValue(),
+                seed.number().orElseThrow(),
+                every,
                 prefix.getValue().isEmpty() ? "a" : prefix.getValue(),
                 50,
                 Decoding.greedyArgmax());
-        return Optional.of(RunSpec.of(
-                text.name(), text.text().codec(), text.text().corpus(), maxTokens.getValue(), config, modelSpec()));
+        return Optional.of(
+                RunSpec.of(text.name(), text.text().codec(), text.text().corpus(), max, config, modelSpec()));
     }
 
-    private boolean range(IntegerField f, int min, int max) {
-        Integer v = f.getValue();
-        return check(f, v != null && v >= min && v <= max, getTranslation("train.form.range", min, max));
+    /** Checks every field in use, marking those that do not hold a valid value; true when all do. */
+    boolean fieldsValid() {
+        List<WholeNumberField> wholes =
+                new ArrayList<>(List.of(numHiddens, batchSize, numSteps, epochs, seed, maxTokens, sampleEvery));
+        if (implementation.getValue() != null && implementation.getValue().library()) {
+            wholes.add(numLayers);
+            wholes.add(embedding);
+        }
+        List<Boolean> ok = new ArrayList<>();
+        for (WholeNumberField f : wholes) {
+            ok.add(f.check());
+        }
+        ok.add(lr.check());
+        ok.add(!clip.getValue() || theta.check());
+        int every = sampleEvery.number().orElse(0);
+        ok.add(check(prefix, !prefix.getValue().isEmpty() || every == 0, getTranslation("train.form.prefix.invalid")));
+        return !ok.contains(false);
     }
 
     private static <C extends Component & HasValue<?, ?>> boolean check(C field, boolean valid, String message) {

@@ -39,6 +39,7 @@ import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
+import org.rnnplayground.ui.DecimalField;
 import org.rnnplayground.ui.Throttle;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
@@ -198,7 +199,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
                         r.spec().model().numLayers()),
                 r.spec().textName(),
                 c.numHiddens(),
-                c.hyper().lr(),
+                DecimalField.formatDecimal(c.hyper().lr()), // 1e-5, not the pattern's rounded 0
                 getTranslation("train.form.sampler." + c.sampler().name()));
     }
 

@@ -90,7 +90,7 @@ class ShapeRequestTest {
         assertEquals(1120L * (4096 * 4096 + 4096 * 28), multiplyAdds);
         assertTrue(multiplyAdds > BUDGET.traceMultiplyAdds());
         List<Problem> problems = ShapeRequest.check(32, 35, 4096, TIME_MACHINE_CHARS, 28, BUDGET);
-        assertEquals(List.of(Field.NUM_HIDDENS), fields(problems));
+        assertEquals(List.of(Field.MODEL), fields(problems), "said once, for the model as a whole");
         Problem p = problems.getFirst();
         assertTrue(p.key().startsWith("budget.trace."), p.key());
         assertEquals(28, p.args().get(0));
@@ -105,14 +105,14 @@ class ShapeRequestTest {
     }
 
     @Test
-    void aHugeVocabularyIsRefusedOnTheTextAndALongMinibatchOnBothSizeFields() {
+    void aHugeVocabularyOrALongMinibatchIsOneProblemOfTheModelNamingWhatToReduce() {
         List<Problem> words = ShapeRequest.check(32, 35, 128, 2_000_000, 1_000_001, BUDGET);
-        assertEquals(List.of(Field.TEXT), fields(words));
+        assertEquals(List.of(Field.MODEL), fields(words));
         assertEquals("budget.trace.memory", words.getFirst().key());
         assertEquals("budget.reduce.vocab", words.getFirst().budget().hintKey());
 
         List<Problem> rows = ShapeRequest.check(1000, 1000, 512, 10_000_000, 28, BUDGET);
-        assertEquals(List.of(Field.BATCH_SIZE, Field.NUM_STEPS), fields(rows));
+        assertEquals(List.of(Field.MODEL), fields(rows));
         assertEquals("budget.reduce.batch", rows.getFirst().budget().hintKey());
     }
 
@@ -124,12 +124,29 @@ class ShapeRequestTest {
                 ShapeRequest.check(4, 7, 2048, Implementation.LIBRARY_RNN, 1, 0, TIME_MACHINE_CHARS, 28, BUDGET));
         List<Problem> problems =
                 ShapeRequest.check(4, 7, 2048, Implementation.LIBRARY_LSTM, 4, 0, TIME_MACHINE_CHARS, 28, BUDGET);
-        assertEquals(List.of(Field.NUM_HIDDENS, Field.NUM_LAYERS), fields(problems));
+        assertEquals(List.of(Field.MODEL), fields(problems));
         ShapeRequest lstm = new ShapeRequest(32, 35, 512, Activation.TANH, Implementation.LIBRARY_LSTM, 2, 0);
         // one-hot inputs of the LSTM gather rows of W: only the recurrent products and layer 2's input
         assertEquals(
                 1120L * (512 * 28 + 4 * (512 * 512) + 4 * (2 * 512 * 512)),
                 lstm.footprint(28).forwardMultiplyAdds());
+    }
+
+    @Test
+    void aThreeLayerLstmOf2048UnitsFlagsNoFieldButSaysOnceWhatToReduce() {
+        List<Problem> problems =
+                ShapeRequest.check(32, 35, 2048, Implementation.LIBRARY_LSTM, 3, 0, TIME_MACHINE_CHARS, 28, BUDGET);
+        assertEquals(1, problems.size(), problems.toString());
+        Problem p = problems.getFirst();
+        assertEquals(Field.MODEL, p.field());
+        assertEquals("budget.reduce.hidden", p.budget().hintKey());
+        String message = p.message(ShapeRequestTest::english);
+        assertTrue(message.contains("hidden 2,048"), message);
+        assertTrue(message.endsWith(": use fewer hidden units or layers"), message);
+        // each size on its own is in range: with fewer hidden units the same layers pass
+        assertEquals(
+                List.of(),
+                ShapeRequest.check(32, 35, 256, Implementation.LIBRARY_LSTM, 3, 0, TIME_MACHINE_CHARS, 28, BUDGET));
     }
 
     @Test

@@ -73,29 +73,29 @@ class ShapesViewTest extends SpringBrowserlessTest {
         await(view, () -> view.shown != null);
         ShapeTrace book = view.shown;
 
-        view.batchSize.setValue(4);
-        view.numSteps.setValue(7);
+        view.batchSize.setNumber(4);
+        view.numSteps.setNumber(7);
         await(view, () -> view.shown != book && view.shown.request().numSteps() == 7);
         assertEquals("(28, 28)", textOf(view, "shape-outputs"));
         assertEquals("(4, 7)", textOf(view, "shape-X"));
         assertEquals(7, view.firstRow.tokens.getChildren().count());
 
         ShapeTrace small = view.shown;
-        view.numHiddens.setValue(100_000);
+        view.numHiddens.setNumber(100_000);
         assertTrue(view.numHiddens.isInvalid());
         assertTrue(view.numHiddens.getErrorMessage().contains("4,096"), view.numHiddens.getErrorMessage());
         assertTrue(view.results.hasClassName("stale"));
         assertTrue(view.message.hasClassName("message-error"));
 
-        view.numHiddens.setValue(null);
+        view.numHiddens.setNumber(null);
         assertTrue(view.numHiddens.isInvalid());
-        view.batchSize.setValue(0);
+        view.batchSize.setNumber(0);
         assertTrue(view.batchSize.isInvalid());
         assertTrue(view.batchSize.getErrorMessage().contains("from 1 to"), view.batchSize.getErrorMessage());
         assertSame(small, view.shown);
 
-        view.numHiddens.setValue(16);
-        view.batchSize.setValue(2);
+        view.numHiddens.setNumber(16);
+        view.batchSize.setNumber(2);
         view.activation.setValue(Activation.RELU);
         await(view, () -> view.shown != small && view.shown.request().activation() == Activation.RELU);
         assertFalse(view.numHiddens.isInvalid());
@@ -108,7 +108,7 @@ class ShapesViewTest extends SpringBrowserlessTest {
                 1, find(Component.class, view).withId("steps-between").all().size());
 
         ShapeTrace relu = view.shown;
-        view.numSteps.setValue(1);
+        view.numSteps.setNumber(1);
         await(view, () -> view.shown != relu);
         assertEquals("(2, 1)", textOf(view, "shape-X"));
         assertEquals("(2, 16)", textOf(view, "shape-H_t-1"));
@@ -143,8 +143,8 @@ class ShapesViewTest extends SpringBrowserlessTest {
 
         // two LSTM layers: H and C per layer, four gates in every weight matrix
         ShapeTrace rnn = view.shown;
-        view.numHiddens.setValue(256);
-        view.numLayers.setValue(2);
+        view.numHiddens.setNumber(256);
+        view.numLayers.setNumber(2);
         view.implementation.setValue(Implementation.LIBRARY_LSTM);
         await(
                 view,
@@ -166,7 +166,7 @@ class ShapesViewTest extends SpringBrowserlessTest {
 
         // an embedding of size 16 replaces the one-hot inputs
         ShapeTrace twoLayers = view.shown;
-        view.embedding.setValue(16);
+        view.embedding.setNumber(16);
         await(view, () -> view.shown != twoLayers && view.shown.request().embeddingSize() == 16);
         assertEquals("(32, 16, 35)", textOf(view, "shape-embedding"));
         assertEquals("(32, 16)", textOf(view, "shape-X_t-1"));
@@ -175,18 +175,18 @@ class ShapesViewTest extends SpringBrowserlessTest {
 
         // out of range: explained next to the field, nothing runs
         ShapeTrace embedded = view.shown;
-        view.numLayers.setValue(5);
+        view.numLayers.setNumber(5);
         assertTrue(view.numLayers.isInvalid());
         assertTrue(view.numLayers.getErrorMessage().contains("from 1 to 4"), view.numLayers.getErrorMessage());
-        view.numLayers.setValue(2);
-        view.embedding.setValue(-1);
+        view.numLayers.setNumber(2);
+        view.embedding.setNumber(-1);
         assertTrue(view.embedding.isInvalid());
         assertTrue(view.embedding.getErrorMessage().contains("1,024"), view.embedding.getErrorMessage());
         assertTrue(view.results.hasClassName("stale"));
         assertSame(embedded, view.shown);
 
         // the GRU: three gate blocks, one state tensor per layer, gated nonlinearities
-        view.embedding.setValue(0);
+        view.embedding.setNumber(0);
         view.implementation.setValue(Implementation.LIBRARY_GRU);
         await(
                 view,
@@ -206,5 +206,42 @@ class ShapesViewTest extends SpringBrowserlessTest {
         assertEquals("(32, 256)", textOf(view, "shape-H_0"));
         assertEquals("(256, 256)", textOf(view, "shape-W_hh"));
         assertFalse(view.numLayers.isVisible());
+    }
+
+    @Test
+    void theGatedCellsShowSigmaForGatesAndTanhForCandidatesAndOutputs() throws InterruptedException {
+        ShapesView view = navigate(ShapesView.class);
+        await(view, () -> view.shown != null);
+        view.numHiddens.setNumber(64);
+        view.implementation.setValue(Implementation.LIBRARY_LSTM);
+        await(view, () -> view.shown.request().implementation() == Implementation.LIBRARY_LSTM);
+        String lstm = view.equations.getElement().getTextRecursively();
+        assertTrue(lstm.contains("[It Ft Ot] = σ([Gi Gf Go])"), lstm);
+        assertTrue(lstm.contains("C̃t = tanh(Gc)"), lstm);
+        assertTrue(lstm.contains("Ht = Ot ⊙ tanh(Ct)"), lstm);
+
+        view.implementation.setValue(Implementation.LIBRARY_GRU);
+        await(view, () -> view.shown.request().implementation() == Implementation.LIBRARY_GRU);
+        String gru = view.equations.getElement().getTextRecursively();
+        assertTrue(gru.contains("[Rt Zt] = σ("), gru);
+        assertTrue(gru.contains("t = tanh(Xt Wx,n"), gru); // the candidate Ñ_t
+    }
+
+    @Test
+    void aModelTooLargeForTheBudgetIsSaidOnceAndMarksNoField() throws InterruptedException {
+        ShapesView view = navigate(ShapesView.class);
+        await(view, () -> view.shown != null);
+        view.implementation.setValue(Implementation.LIBRARY_LSTM);
+        view.numLayers.setNumber(3);
+        view.numHiddens.setNumber(2048);
+        for (var field :
+                java.util.List.of(view.batchSize, view.numSteps, view.numHiddens, view.numLayers, view.embedding)) {
+            assertFalse(field.isInvalid(), field.getId().orElseThrow() + ": " + field.getErrorMessage());
+        }
+        String message = view.message.getText();
+        assertTrue(message.contains("2,048"), message);
+        assertTrue(message.endsWith("use fewer hidden units or layers"), message);
+        assertTrue(view.message.hasClassName("message-error"));
+        assertTrue(view.results.hasClassName("stale"));
     }
 }

@@ -19,10 +19,10 @@ class SequenceViewTest extends SpringBrowserlessTest {
     @Test
     void theLargestSizesTheFormAcceptsAreRefusedByTheBudget() {
         SequenceView view = navigate(SequenceView.class);
-        view.form.length.setValue(SineConfig.MAX_LENGTH);
-        view.form.tau.setValue(FitConfig.MAX_TAU);
-        view.form.nTrain.setValue(90_000);
-        view.form.numHiddens.setValue(FitConfig.MAX_HIDDENS);
+        view.form.length.setNumber(SineConfig.MAX_LENGTH);
+        view.form.tau.setNumber(FitConfig.MAX_TAU);
+        view.form.nTrain.setNumber(90_000);
+        view.form.numHiddens.setNumber(FitConfig.MAX_HIDDENS);
         view.form.withRnn.setValue(true);
         view.train();
         assertEquals("invalid", view.status.getElement().getAttribute("data-state"));
@@ -30,10 +30,10 @@ class SequenceViewTest extends SpringBrowserlessTest {
         assertTrue(status.startsWith("T = 100,000, tau = 256 and 512 hidden units need "), status);
 
         // the book's sizes train
-        view.form.length.setValue(1000);
-        view.form.tau.setValue(4);
-        view.form.nTrain.setValue(600);
-        view.form.numHiddens.setValue(10);
+        view.form.length.setNumber(1000);
+        view.form.tau.setNumber(4);
+        view.form.nTrain.setNumber(600);
+        view.form.numHiddens.setNumber(10);
         view.train();
         assertEquals("training", view.status.getElement().getAttribute("data-state"));
     }

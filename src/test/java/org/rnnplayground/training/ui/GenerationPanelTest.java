@@ -84,21 +84,23 @@ class GenerationPanelTest extends SpringBrowserlessTest {
     void aLengthAboveTheLimitIsRefusedWithoutGenerating() {
         ComputeBudget budget = ComputeBudget.defaults();
         GenerationPanel panel = panel(budget, 8);
-        assertEquals(budget.generationLength(), panel.length.getMax());
-        panel.length.setValue(budget.generationLength() + 1);
+        panel.length.setNumber(budget.generationLength() + 1);
         panel.generate.click();
         assertTrue(panel.length.isInvalid());
+        assertTrue(
+                panel.length.getErrorMessage().contains(String.format("%,d", budget.generationLength())),
+                panel.length.getErrorMessage());
         assertEquals(0, started.get());
 
         // the prefix counts too: prefix and predictions together stay within the limit
         panel.prefix.setValue("t".repeat(50));
-        panel.length.setValue(budget.generationLength() - 10);
+        panel.length.setNumber(budget.generationLength() - 10);
         panel.generate.click();
         assertTrue(panel.length.isInvalid());
         assertTrue(panel.length.getErrorMessage().contains("use a shorter prefix or generate fewer tokens"));
         assertEquals(0, started.get());
 
-        panel.length.setValue(100);
+        panel.length.setNumber(100);
         panel.generate.click();
         assertFalse(panel.length.isInvalid());
         assertEquals(1, started.get());
@@ -119,15 +121,30 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 d.keptModelsBytes());
         GenerationPanel panel = panel(budget, 256);
         panel.prefix.setValue("time");
-        panel.length.setValue(100);
+        panel.length.setNumber(100);
         panel.generate.click();
         assertTrue(panel.length.isInvalid());
         assertTrue(
                 panel.length.getErrorMessage().startsWith("generating 104 tokens takes "),
                 panel.length.getErrorMessage());
         assertEquals(0, started.get());
-        panel.length.setValue(5);
+        panel.length.setNumber(5);
         panel.generate.click();
+        assertEquals(1, started.get());
+    }
+
+    @Test
+    void aTemperatureInScientificNotationIsReadAndAWholeNumberTypedWithAnExponentRefused() {
+        GenerationPanel panel = panel(ComputeBudget.defaults(), 8);
+        panel.temperature.setValue("5e-1");
+        panel.seed.setValue("1e3"); // once read as 13
+        panel.generate.click();
+        assertTrue(panel.seed.isInvalid());
+        assertFalse(panel.temperature.isInvalid());
+        assertEquals(0, started.get());
+        panel.seed.setValue("1000");
+        panel.generate.click();
+        assertEquals(0.5, panel.temperature.number().orElseThrow());
         assertEquals(1, started.get());
     }
 }

@@ -25,7 +25,7 @@ class TrainFormTest extends BrowserlessTest {
         TrainForm form = new TrainForm(ComputeBudget.defaults());
         assertEquals(ModelSpec.scratch(), form.modelSpec());
         assertFalse(form.numLayers.isVisible());
-        assertEquals(512, form.numHiddens.getValue());
+        assertEquals(512, form.numHiddens.number().orElseThrow());
     }
 
     @Test
@@ -39,7 +39,7 @@ class TrainFormTest extends BrowserlessTest {
         form.preset.setValue(preset("embedding"));
         assertEquals(ModelSpec.concise(CellType.RNN, 1, 32), form.modelSpec());
         form.preset.setValue(preset("conciseLr10"));
-        assertEquals(10.0, form.lr.getValue());
+        assertEquals(10.0, form.lr.number().orElseThrow());
         assertFalse(form.clip.getValue());
         assertTrue(form.activation.isEnabled());
     }
@@ -49,11 +49,52 @@ class TrainFormTest extends BrowserlessTest {
         TrainForm form = new TrainForm(ComputeBudget.defaults());
         form.preset.setValue(preset("conciseGru"));
         assertEquals(ModelSpec.concise(CellType.GRU, 1, 0), form.modelSpec());
-        assertEquals(256, form.numHiddens.getValue());
+        assertEquals(256, form.numHiddens.number().orElseThrow());
         assertFalse(form.activation.isEnabled());
         assertNotNull(form.activation.getHelperText(), "says why"); // its text: TranslationBundlesTest
         form.implementation.setValue(Implementation.LIBRARY_RNN);
         assertTrue(form.activation.isEnabled());
         assertNull(form.activation.getHelperText());
+    }
+
+    @Test
+    void numbersAreReadAsTypedAndAnythingElseIsRefusedNotReplaced() {
+        TrainForm form = new TrainForm(ComputeBudget.defaults());
+        form.lr.setValue("1e-3");
+        form.theta.setValue("2E-1");
+        assertEquals(0.001, form.lr.number().orElseThrow());
+        assertEquals(0.2, form.theta.number().orElseThrow());
+        assertTrue(form.fieldsValid());
+
+        form.epochs.setValue("1e7");
+        assertTrue(form.epochs.isInvalid(), "marked as soon as it is left");
+        form.numHiddens.setValue("12.5");
+        form.batchSize.setValue("abc");
+        assertFalse(form.fieldsValid());
+        for (var field : java.util.List.of(form.epochs, form.numHiddens, form.batchSize)) {
+            assertTrue(field.isInvalid(), field.getId().orElseThrow());
+            assertTrue(
+                    field.getErrorMessage() != null && !field.getErrorMessage().isEmpty());
+        }
+        assertEquals("1e7", form.epochs.getValue(), "the text stays as typed");
+        assertEquals("12.5", form.numHiddens.getValue());
+
+        form.epochs.setValue("60");
+        form.numHiddens.setValue("32");
+        form.batchSize.setValue("8");
+        assertTrue(form.fieldsValid());
+        assertFalse(form.epochs.isInvalid());
+    }
+
+    @Test
+    void thetaCountsOnlyWithClipping() {
+        TrainForm form = new TrainForm(ComputeBudget.defaults());
+        form.clip.setValue(true);
+        form.theta.setValue("0");
+        assertFalse(form.fieldsValid());
+        assertTrue(form.theta.isInvalid());
+        form.clip.setValue(false);
+        assertFalse(form.theta.isInvalid(), "ignored without clipping");
+        assertTrue(form.fieldsValid());
     }
 }

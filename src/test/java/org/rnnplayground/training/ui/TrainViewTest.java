@@ -60,7 +60,7 @@ class TrainViewTest extends SpringBrowserlessTest {
         assertTrue(refusal.endsWith("raise min_freq or use characters"), refusal);
         assertTrue(view.form.estimate.hasClassName("message-error"));
 
-        view.form.numHiddens.setValue(128); // the estimate follows the field
+        view.form.numHiddens.setNumber(128); // the estimate follows the field
         assertTrue(view.form.estimate.getText().startsWith("vocabulary 1,000,001 × hidden 128 needs "));
 
         view.form.start.click();

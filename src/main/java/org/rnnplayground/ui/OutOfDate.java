@@ -1,19 +1,19 @@
-package org.rnnplayground.sampling.ui;
+package org.rnnplayground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 
 /**
- * A panel's note that the results it shows no longer match its inputs (a value is invalid, or the
+ * A panel's note (used by the Minibatches and Sequence pages) that the results it shows no longer match its inputs (a value is invalid, or the
  * new results are still being worked out): visible above the results, which are dimmed and carry
  * the class {@code stale} until they are redrawn.
  */
-final class OutOfDate extends Paragraph {
+public final class OutOfDate extends Paragraph {
 
     private final List<Component> results;
 
-    OutOfDate(String id, Component... results) {
+    public OutOfDate(String id, Component... results) {
         this.results = List.of(results);
         setId(id);
         addClassName("out-of-date");
@@ -21,7 +21,7 @@ final class OutOfDate extends Paragraph {
     }
 
     /** Marks the results out of date, saying why. */
-    void mark(String why) {
+    public void mark(String why) {
         setText(why);
         setVisible(true);
         for (Component c : results) {
@@ -31,7 +31,7 @@ final class OutOfDate extends Paragraph {
     }
 
     /** The results match their inputs again. */
-    void clear() {
+    public void clear() {
         setText("");
         setVisible(false);
         for (Component c : results) {
@@ -40,7 +40,7 @@ final class OutOfDate extends Paragraph {
         }
     }
 
-    boolean marked() {
+    public boolean marked() {
         return isVisible();
     }
 }
