@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -41,12 +43,15 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final ExecutorService workers;
     private final Clock clock;
     private final UserPresence presence;
-    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final SlotScheduler<Run> scheduler = new SlotScheduler<>();
+    /** Runs each user launched so far: their next run is r(n + 1). */
+    private final Map<UserId, Integer> launchedPerUser = new HashMap<>();
+
     private volatile TrainingLimits limits;
     private boolean closed;
 
@@ -116,7 +121,8 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             if (limits.maxRunsPerAddress() > 0 && activeFrom(address) >= limits.maxRunsPerAddress()) {
                 return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_FROM_ADDRESS, limits.maxRunsPerAddress());
             }
-            run = new Run("r" + ids.incrementAndGet(), owner, spec, clock.instant(), address);
+            int number = launchedPerUser.merge(owner, 1, Integer::sum);
+            run = new Run(UUID.randomUUID().toString(), number, owner, spec, clock.instant(), address);
             runs.put(run.id(), run);
             scheduler.enqueue(owner, run);
         }
@@ -435,7 +441,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     }
 
     private void publish(RunEvent.Kind kind, Run run) {
-        RunEvent event = new RunEvent(kind, snapshot(run));
+        RunEvent event = new RunEvent(events.incrementAndGet(), kind, snapshot(run));
         for (Subscriber s : subscribers) {
             if (s.owner() == null || s.owner().equals(run.owner())) {
                 try {

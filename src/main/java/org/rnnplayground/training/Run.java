@@ -23,6 +23,7 @@ final class Run {
     static final int MAX_PROGRESS_POINTS = 2000;
 
     private final String id;
+    private final int number;
     private final UserId owner;
     private final RunSpec spec;
     private final Footprint footprint;
@@ -44,9 +45,15 @@ final class Run {
     private boolean modelReleased;
     private StopReason stopReason;
 
-    /** @param address the client address it was launched from, or null when unknown */
-    Run(String id, UserId owner, RunSpec spec, Instant createdAt, String address) {
+    /**
+     * @param id unique among all runs, ever (a UUID)
+     * @param number the owner's count of runs launched, this one included: the learner knows it as
+     *     r{number}
+     * @param address the client address it was launched from, or null when unknown
+     */
+    Run(String id, int number, UserId owner, RunSpec spec, Instant createdAt, String address) {
         this.id = id;
+        this.number = number;
         this.owner = owner;
         this.spec = spec;
         this.footprint = spec.model().footprint(spec.vocab().vocabSize(), spec.config());
@@ -207,6 +214,7 @@ final class Run {
     synchronized RunSnapshot snapshot(QueuePlace queuePlace) {
         return new RunSnapshot(
                 id,
+                number,
                 owner,
                 spec,
                 status,

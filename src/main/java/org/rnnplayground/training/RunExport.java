@@ -66,6 +66,7 @@ public final class RunExport {
                 .toList();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("id", run.id());
+        root.put("label", run.label());
         root.put("status", run.status().name().toLowerCase(Locale.ROOT));
         root.put("diverged_at_epoch", run.divergedAtEpoch() > 0 ? run.divergedAtEpoch() : null);
         root.put("message", run.message());

@@ -10,7 +10,8 @@ import org.rnnplayground.model.TrainProgress;
 /**
  * An immutable picture of a run at one moment, safe to hand to any thread.
  *
- * @param id the run's id
+ * @param id the run's id, unique among all runs (a UUID)
+ * @param number the owner's count of runs launched, this one included
  * @param owner who launched it
  * @param spec what it trains
  * @param status where it is
@@ -31,6 +32,7 @@ import org.rnnplayground.model.TrainProgress;
  */
 public record RunSnapshot(
         String id,
+        int number,
         UserId owner,
         RunSpec spec,
         RunStatus status,
@@ -51,6 +53,11 @@ public record RunSnapshot(
         epochs = List.copyOf(epochs);
         progress = List.copyOf(progress);
         samples = List.copyOf(samples);
+    }
+
+    /** What the learner calls the run: r1, r2... in the order they launched theirs. */
+    public String label() {
+        return "r" + number;
     }
 
     /**

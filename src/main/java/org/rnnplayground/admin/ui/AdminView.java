@@ -114,7 +114,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
         runs.setId("admin-runs");
         runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        runs.addColumn(RunSnapshot::id)
+        runs.addColumn(RunSnapshot::label)
                 .setHeader(getTranslation("admin.runs.id"))
                 .setAutoWidth(true);
         runs.addColumn(r -> r.owner().shortForm())

@@ -101,9 +101,9 @@ class GenerationPanel extends Div {
         generate.setEnabled(ready);
         if (snapshot != null && snapshot.status() == RunStatus.DIVERGED) {
             output.setText("");
-            note.setText(getTranslation("train.gen.diverged", snapshot.id()));
+            note.setText(getTranslation("train.gen.diverged", snapshot.label()));
         } else if (snapshot != null && snapshot.modelReleased()) {
-            note.setText(getTranslation("train.gen.released", snapshot.id()));
+            note.setText(getTranslation("train.gen.released", snapshot.label()));
         } else {
             note.setText(readyText(snapshot));
         }
@@ -116,8 +116,8 @@ class GenerationPanel extends Div {
             return getTranslation("train.gen.notReady");
         }
         return snapshot.status() == RunStatus.RUNNING
-                ? getTranslation("train.gen.readyRunning", snapshot.id(), snapshot.epochsDoneFraction())
-                : getTranslation("train.gen.ready", snapshot.id());
+                ? getTranslation("train.gen.readyRunning", snapshot.label(), snapshot.epochsDoneFraction())
+                : getTranslation("train.gen.ready", snapshot.label());
     }
 
     private void generate() {
@@ -150,7 +150,7 @@ class GenerationPanel extends Div {
         }
         Optional<CompletableFuture<CharModel>> model = models.modelNow(run.id(), user);
         if (model.isEmpty()) {
-            note.setText(getTranslation("train.gen.gone", run.id()));
+            note.setText(getTranslation("train.gen.gone", run.label()));
             return;
         }
         RunSnapshot from = run;

@@ -139,7 +139,7 @@ class RunDetail extends Div {
                 DownloadHandler.fromInputStream(event -> {
                     RunSnapshot run = current.get();
                     byte[] bytes = (run == null ? "" : format.apply(run)).getBytes(StandardCharsets.UTF_8);
-                    String name = "run-" + (run == null ? "none" : run.id()) + ext;
+                    String name = "run-" + (run == null ? "none" : run.label()) + ext;
                     return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
                 }),
                 getTranslation("train.run.export", label));

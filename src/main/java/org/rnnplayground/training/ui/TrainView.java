@@ -128,7 +128,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         runs.setId("runs-grid");
         runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         runs.setSelectionMode(Grid.SelectionMode.MULTI);
-        runs.addColumn(RunSnapshot::id)
+        runs.addColumn(RunSnapshot::label)
                 .setHeader(getTranslation("train.runs.id"))
                 .setAutoWidth(true);
         runs.addComponentColumn(this::statusBadge)
@@ -329,15 +329,17 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
                         run.queuePlace().behindOwnRuns()
                                 ? getTranslation(
                                         "train.launch.queuedBehindOwn",
-                                        run.id(),
+                                        run.label(),
                                         queue.limits().maxRunningPerUser())
                                 : getTranslation(
                                         "train.launch.queued",
-                                        run.id(),
+                                        run.label(),
                                         run.queuePlace().position()));
             case RUNNING ->
                 launchMessage.setText(
-                        launched.status() == RunStatus.RUNNING ? getTranslation("train.launch.started", run.id()) : "");
+                        launched.status() == RunStatus.RUNNING
+                                ? getTranslation("train.launch.started", run.label())
+                                : "");
             default -> launchMessage.setText("");
         }
     }
@@ -363,7 +365,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         for (RunSnapshot selected : runs.getSelectedItems()) {
             RunSnapshot r = runList.get(Math.max(0, indexOf(selected.id())));
             series.add(Series.line(
-                    r.id() + " · " + describe(r),
+                    r.label() + " · " + describe(r),
                     ChartColors.color(i++),
                     RunDetail.perplexityPoints(r.epochs(), false)));
         }

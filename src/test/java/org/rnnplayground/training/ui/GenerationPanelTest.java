@@ -49,6 +49,7 @@ class GenerationPanelTest extends SpringBrowserlessTest {
         Instant now = Instant.EPOCH;
         RunSnapshot finished = new RunSnapshot(
                 "r1",
+                1,
                 ANN,
                 spec,
                 RunStatus.FINISHED,

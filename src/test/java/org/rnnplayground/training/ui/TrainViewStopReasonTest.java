@@ -41,6 +41,7 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
         Instant t = Instant.parse("2026-11-30T09:00:00Z");
         return new RunSnapshot(
                 "r" + why.ordinal(),
+                1,
                 new UserId("someone"),
                 spec,
                 RunStatus.STOPPED,
