@@ -29,6 +29,29 @@ class CorpusCatalogTest {
     }
 
     @Test
+    void theFallbackIsAShippedSampleInTheDefaultsLanguage() {
+        CorpusCatalog catalog = CorpusCatalog.load();
+        CatalogEntry fallback = catalog.fallbackEntry();
+        assertEquals(CatalogEntry.Kind.SAMPLE, fallback.kind());
+        assertEquals(catalog.defaultEntry().language(), fallback.language());
+    }
+
+    @Test
+    void aConfiguredMirrorReplacesTheCatalogsDownloadAddress() {
+        CorpusCatalog catalog = CorpusCatalog.load();
+        CatalogEntry corpus = catalog.defaultEntry();
+        HttpClient http = HttpClient.newHttpClient();
+        assertEquals(
+                corpus.url(), new CorpusStore(catalog, Path.of("c"), http, Duration.ofSeconds(1)).downloadUrl(corpus));
+        for (String base : new String[] {"http://lab.local/corpora", "http://lab.local/corpora/"}) {
+            assertEquals(
+                    "http://lab.local/corpora/" + corpus.file(),
+                    new CorpusStore(catalog, Path.of("c"), http, Duration.ofSeconds(1), base).downloadUrl(corpus));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new CorpusProperties(null, null, "file:///etc/passwd"));
+    }
+
+    @Test
     void idsAreUnique() {
         var ids = CorpusCatalog.load().entries().stream().map(CatalogEntry::id).toList();
         assertEquals(ids.size(), ids.stream().distinct().count());

@@ -71,10 +71,10 @@ class SourcePanel extends Div {
 
         catalog.setId("catalog-grid");
         catalog.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        catalog.addColumn(CatalogEntry::name)
+        catalog.addColumn(e -> CatalogNames.name(e, this::getTranslation))
                 .setHeader(getTranslation("text.catalog.name"))
                 .setFlexGrow(3);
-        catalog.addColumn(e -> e.language().equals("zh") ? "中文" : "English")
+        catalog.addColumn(e -> CatalogNames.language(e, this::getTranslation))
                 .setHeader(getTranslation("text.catalog.language"))
                 .setFlexGrow(1);
         catalog.addColumn(this::availability)
