@@ -48,6 +48,8 @@ class ChineseUiIT extends BrowserTest {
             "adam",
             "csv",
             "json",
+            "utf",
+            "txt",
             "zipf",
             "the",
             "time",
@@ -153,6 +155,16 @@ class ChineseUiIT extends BrowserTest {
         awaitServer();
 
         Map<String, Set<String>> leftovers = new TreeMap<>();
+        // the Text page's other sources: the upload (Vaadin's own button and texts) and the paste
+        for (String tab : List.of("上传", "粘贴")) {
+            page.locator("vaadin-tab").getByText(tab).click();
+            awaitServer();
+            tallScreenshot("zh-ui-text-" + (tab.equals("上传") ? "upload" : "paste"), 1400);
+            Set<String> words = leftover();
+            if (!words.isEmpty()) {
+                leftovers.put("text, tab " + tab, words);
+            }
+        }
         for (String route : PAGES) {
             page.locator("#nav-" + route).click();
             page.waitForURL("**/" + route);

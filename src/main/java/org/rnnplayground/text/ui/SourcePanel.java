@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusStore;
 import org.rnnplayground.text.TextDecoder;
+import org.rnnplayground.ui.UploadTexts;
 
 /**
  * Where a text comes from: a catalog entry, an uploaded {@code .txt} file, or pasted text. Bad
@@ -96,7 +97,9 @@ class SourcePanel extends Div {
         upload.setAcceptedFileTypes("text/plain", ".txt");
         upload.setDropLabel(new Span(getTranslation("text.upload.drop", maxBytes / (1024 * 1024))));
         String tooBig = getTranslation("text.upload.tooBigBeforeSending", megabytes(maxBytes));
-        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(tooBig)));
+        UploadI18N texts = UploadTexts.translated(this);
+        texts.getError().setFileIsTooBig(tooBig);
+        upload.setI18n(texts);
         upload.addFileRejectedListener(e -> onRejected.accept(
                 tooBig.equals(e.getErrorMessage())
                         ? getTranslation("text.reject.tooLargeBeforeSending", e.getFileName(), megabytes(maxBytes))
