@@ -189,6 +189,10 @@ class TrainAnyTextIT extends BrowserTest {
         assertThat(page.locator("#current-text-name")).hasText(t("text.paste.name"));
         assertThat(page.locator("#text-notice [data-key]")).hasAttribute("data-key", "text.notice.switchedToUnicode");
         assertThat(page.locator("#token-spans")).containsText("循");
+        // the notice stays with the text while it is still cleaned in Unicode mode
+        choose("tokenizer", t("text.options.tokenizer.WORD"));
+        assertThat(page.locator("#token-spans .tok.word").first()).isVisible();
+        assertThat(page.locator("#text-notice [data-key]")).hasAttribute("data-key", "text.notice.switchedToUnicode");
 
         choose("cleaning", t("text.options.cleaning.BOOK"));
         assertThat(page.locator("#corpus-length")).hasText("0");

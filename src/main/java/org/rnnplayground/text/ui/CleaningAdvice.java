@@ -19,6 +19,9 @@ final class CleaningAdvice {
      */
     record Choice(TextOptions options, List<Notice> notices) {}
 
+    private static final String SWITCHED = "text.notice.switchedToUnicode";
+    private static final String BOOK_REMOVES = "text.notice.bookRemoves";
+
     private CleaningAdvice() {}
 
     /**
@@ -33,11 +36,23 @@ final class CleaningAdvice {
         long removedPercent = Math.round(100 * (1 - CleaningMode.bookKeptShare(raw)));
         if (bookChosen) {
             return new Choice(
-                    requested,
-                    List.of(new Notice("text.notice.bookRemoves", List.of(removedPercent), Notice.Action.USE_UNICODE)));
+                    requested, List.of(new Notice(BOOK_REMOVES, List.of(removedPercent), Notice.Action.USE_UNICODE)));
         }
         TextOptions unicode = new TextOptions(
                 CleaningMode.UNICODE, true, requested.tokenizer(), requested.bpeMerges(), requested.minFreq());
-        return new Choice(unicode, List.of(Notice.of("text.notice.switchedToUnicode", removedPercent)));
+        return new Choice(unicode, List.of(Notice.of(SWITCHED, removedPercent)));
+    }
+
+    /**
+     * The notices about a text that still hold when the same text is processed again with other
+     * options: why it is cleaned in Unicode mode, as long as it still is; anything not about the
+     * cleaning (such as why a sample replaced the default corpus). What {@link #advise} says about
+     * book cleaning is left out: it says it again if it still applies.
+     */
+    static List<Notice> stillTrue(List<Notice> previous, TextOptions next) {
+        return previous.stream()
+                .filter(n -> !n.key().equals(BOOK_REMOVES))
+                .filter(n -> !n.key().equals(SWITCHED) || next.cleaning() == CleaningMode.UNICODE)
+                .toList();
     }
 }

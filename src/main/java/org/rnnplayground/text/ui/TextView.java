@@ -220,7 +220,9 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         }
         TextOptions options = optionsFromFields();
         if (options != null) {
-            current.source().ifPresent(source -> process(source, options));
+            current.source()
+                    .ifPresent(
+                            source -> process(source, options, CleaningAdvice.stillTrue(current.notices(), options)));
         }
     }
 
@@ -277,9 +279,16 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
      * most of the text gives way to Unicode cleaning unless the user chose it ({@link CleaningAdvice}).
      */
     private void process(CurrentText.Source source, TextOptions requested) {
+        process(source, requested, List.of());
+    }
+
+    /** @param kept notices about this text that still hold (when it is processed again with other options) */
+    private void process(CurrentText.Source source, TextOptions requested, List<Notice> kept) {
         UI ui = UI.getCurrent();
         CleaningAdvice.Choice choice = CleaningAdvice.advise(source.raw(), requested, bookChosen);
         TextOptions options = choice.options();
+        List<Notice> notices = new ArrayList<>(kept);
+        choice.notices().stream().filter(n -> !notices.contains(n)).forEach(notices::add);
         busy(getTranslation("text.processing", source.name()));
         current.process(source, options)
                 .whenComplete((analysis, error) -> ui.access(() -> {
@@ -290,7 +299,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
                         showRejection(getTranslation(
                                 "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
                     } else {
-                        current.set(source, options, analysis, choice.notices());
+                        current.set(source, options, analysis, notices);
                         show(analysis);
                     }
                 }));

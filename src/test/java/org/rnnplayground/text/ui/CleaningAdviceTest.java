@@ -44,6 +44,20 @@ class CleaningAdviceTest {
     }
 
     @Test
+    void whatIsSaidAboutATextStaysWhileItStillHolds() {
+        Notice switched =
+                CleaningAdvice.advise(CHINESE, BOOK_WORDS, false).notices().getFirst();
+        Notice bookRemoves =
+                CleaningAdvice.advise(CHINESE, BOOK_WORDS, true).notices().getFirst();
+        Notice fallback = Notice.of("corpus.fallback", "Rivers");
+        TextOptions unicodeChars = new TextOptions(CleaningMode.UNICODE, true, TokenizerKind.CHAR, 0, 0);
+        assertEquals(
+                List.of(fallback, switched),
+                CleaningAdvice.stillTrue(List.of(fallback, switched, bookRemoves), unicodeChars));
+        assertEquals(List.of(fallback), CleaningAdvice.stillTrue(List.of(fallback, switched), BOOK_WORDS));
+    }
+
+    @Test
     void englishTextAndUnicodeRequestsAreLeftAlone() {
         String english = "The Time Traveller (for so it will be convenient to speak of him)";
         assertEquals(
