@@ -73,6 +73,21 @@ public final class CorpusCatalog {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /**
+     * The text pages open on when the default corpus cannot be had (offline and not cached): the
+     * first shipped sample in the default's language.
+     */
+    public CatalogEntry fallbackEntry() {
+        String language = defaultEntry().language();
+        List<CatalogEntry> samples = entries.stream()
+                .filter(e -> e.kind() == CatalogEntry.Kind.SAMPLE)
+                .toList();
+        return samples.stream()
+                .filter(e -> e.language().equals(language))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the catalog has no sample in " + language));
+    }
+
     /** The default text: The Time Machine. */
     public CatalogEntry defaultEntry() {
         return find("timemachine").orElse(entries.getFirst());

@@ -20,6 +20,7 @@ class CorpusConfiguration {
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        return new CorpusStore(catalog, properties.cacheDir(), http, properties.downloadTimeout());
+        return new CorpusStore(
+                catalog, properties.cacheDir(), http, properties.downloadTimeout(), properties.downloadBase());
     }
 }

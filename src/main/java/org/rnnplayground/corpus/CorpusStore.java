@@ -27,12 +27,30 @@ public final class CorpusStore {
     private final Path cacheDir;
     private final HttpClient http;
     private final Duration timeout;
+    private final String downloadBase;
 
     public CorpusStore(CorpusCatalog catalog, Path cacheDir, HttpClient http, Duration timeout) {
+        this(catalog, cacheDir, http, timeout, null);
+    }
+
+    /**
+     * @param downloadBase an address that corpora are downloaded from instead of the catalog's (the
+     *     file name appended, after a {@code /}), or null for the catalog's addresses
+     */
+    public CorpusStore(CorpusCatalog catalog, Path cacheDir, HttpClient http, Duration timeout, String downloadBase) {
         this.catalog = catalog;
         this.cacheDir = cacheDir;
         this.http = http;
         this.timeout = timeout;
+        this.downloadBase = downloadBase;
+    }
+
+    /** Where a corpus is downloaded from: the catalog's address, or the configured mirror's. */
+    public String downloadUrl(CatalogEntry entry) {
+        if (downloadBase == null || entry.kind() != CatalogEntry.Kind.CORPUS) {
+            return entry.url();
+        }
+        return (downloadBase.endsWith("/") ? downloadBase : downloadBase + "/") + entry.file();
     }
 
     public CorpusCatalog catalog() {
@@ -103,14 +121,15 @@ public final class CorpusStore {
 
     private byte[] download(CatalogEntry entry) throws CorpusUnavailableException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(entry.url()))
+            String url = downloadUrl(entry);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
                     .GET()
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new CorpusUnavailableException(
-                        Reason.DOWNLOAD_FAILED, entry, "HTTP " + response.statusCode() + " from " + entry.url(), null);
+                        Reason.DOWNLOAD_FAILED, entry, "HTTP " + response.statusCode() + " from " + url, null);
             }
             return response.body();
         } catch (IOException | IllegalArgumentException e) {

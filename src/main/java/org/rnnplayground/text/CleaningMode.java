@@ -146,6 +146,40 @@ public enum CleaningMode {
         }
     }
 
+    /** Code points {@link #bookKeptShare} looks at: enough to tell a text's script, cheap on any text. */
+    public static final int SCRIPT_SAMPLE_CHARS = 1_000_000;
+
+    /**
+     * The share of a text's letters that {@link #BOOK} cleaning keeps: letters {@code A-Za-z} among
+     * all letters ({@link Character#isLetter(int)}), over the first {@value #SCRIPT_SAMPLE_CHARS}
+     * characters. About 1 for English, near 0 for Chinese, Greek or Russian; 1 when there are no
+     * letters (book cleaning loses none).
+     */
+    public static double bookKeptShare(CharSequence rawText) {
+        int end = Math.min(rawText.length(), SCRIPT_SAMPLE_CHARS);
+        long letters = 0;
+        long ascii = 0;
+        for (int i = 0; i < end; ) {
+            int cp = Character.codePointAt(rawText, i);
+            i += Character.charCount(cp);
+            if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+                ascii++;
+                letters++;
+            } else if (Character.isLetter(cp)) {
+                letters++;
+            }
+        }
+        return letters == 0 ? 1.0 : (double) ascii / letters;
+    }
+
+    /**
+     * Whether {@link #BOOK} cleaning would remove most of a text's letters ({@link #bookKeptShare}
+     * below one half), so that Unicode cleaning suits it better.
+     */
+    public static boolean bookRemovesMost(CharSequence rawText) {
+        return bookKeptShare(rawText) < 0.5;
+    }
+
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK

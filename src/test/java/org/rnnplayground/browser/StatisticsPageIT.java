@@ -93,7 +93,7 @@ class StatisticsPageIT extends BrowserTest {
         page = context.newPage();
         open("statistics");
         assertThat(page.locator("#page-title")).hasText("语言统计");
-        assertThat(page.locator("#stats-text-name")).hasText("The Time Machine");
+        assertThat(page.locator("#stats-text-name")).hasText("时间机器（The Time Machine）");
         assertThat(page.locator("#stats-char-hint")).isVisible();
         // the space is the most frequent character, shown as ␣; bigrams are written together
         assertEquals("1", row("#top-unigrams", "␣").getFirst());

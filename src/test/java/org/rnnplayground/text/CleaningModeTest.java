@@ -22,6 +22,26 @@ class CleaningModeTest {
     }
 
     @Test
+    void bookKeepsTheAsciiShareOfTheLetters() {
+        assertThat(CleaningMode.bookKeptShare("The time machine, 1898!")).isEqualTo(1.0);
+        assertThat(CleaningMode.bookKeptShare("我爱 Python")).isEqualTo(6.0 / 8.0);
+        assertThat(CleaningMode.bookKeptShare("Café")).isEqualTo(3.0 / 4.0);
+        assertThat(CleaningMode.bookKeptShare("12345 !?")).isEqualTo(1.0);
+        assertThat(CleaningMode.bookRemovesMost("循环神经网络一个字一个字地读。RNN")).isTrue();
+        assertThat(CleaningMode.bookRemovesMost("Ελληνικά κείμενα")).isTrue();
+        assertThat(CleaningMode.bookRemovesMost("Русский текст")).isTrue();
+        assertThat(CleaningMode.bookRemovesMost("Café über naïve, déjà vu")).isFalse();
+    }
+
+    @Test
+    void theScriptIsJudgedOnTheOpeningOfALongText() {
+        String text = "a".repeat(CleaningMode.SCRIPT_SAMPLE_CHARS) + "字".repeat(2 * CleaningMode.SCRIPT_SAMPLE_CHARS);
+        assertThat(CleaningMode.bookRemovesMost(text)).isFalse();
+        assertThat(CleaningMode.bookRemovesMost(new StringBuilder(text).reverse()))
+                .isTrue();
+    }
+
+    @Test
     void linesSplitAsPythonReadlines() {
         assertThat(CleaningMode.splitLines("a\nb\n")).containsExactly("a", "b");
         assertThat(CleaningMode.splitLines("a\n\n\nb")).containsExactly("a", "", "", "b");

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.text.ui.CurrentText;
+import org.rnnplayground.text.ui.NoticeBar;
 import org.rnnplayground.text.ui.TextAnalysis;
 
 /**
@@ -35,6 +36,7 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     final IntegerField seed = new IntegerField();
     final Paragraph message = new Paragraph();
+    final NoticeBar notices = new NoticeBar();
     final ToyExamplePanel toy = new ToyExamplePanel();
     final CoveragePanel coverage;
     final TextLayoutPanel layout;
@@ -51,7 +53,7 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
         message.setId("mb-message");
         message.setVisible(false);
 
-        add(title, explanation(), seedBar(), message, toy, layout, coverage);
+        add(title, explanation(), seedBar(), notices, message, toy, layout, coverage);
         seedChanged();
     }
 
@@ -119,6 +121,7 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     /** Shows a text: its layout, and through the layout its coverage. */
     void show(TextAnalysis analysis) {
+        notices.show(current);
         int length = analysis.text().corpusLength();
         if (length < SamplerConfig.MIN_CORPUS_LENGTH) {
             say(getTranslation("minibatches.tooShort", length, SamplerConfig.MIN_CORPUS_LENGTH), true);

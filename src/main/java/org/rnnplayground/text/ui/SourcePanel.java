@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusStore;
 import org.rnnplayground.text.TextDecoder;
+import org.rnnplayground.ui.UploadTexts;
 
 /**
  * Where a text comes from: a catalog entry, an uploaded {@code .txt} file, or pasted text. Bad
@@ -71,10 +72,10 @@ class SourcePanel extends Div {
 
         catalog.setId("catalog-grid");
         catalog.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        catalog.addColumn(CatalogEntry::name)
+        catalog.addColumn(e -> CatalogNames.name(e, this::getTranslation))
                 .setHeader(getTranslation("text.catalog.name"))
                 .setFlexGrow(3);
-        catalog.addColumn(e -> e.language().equals("zh") ? "中文" : "English")
+        catalog.addColumn(e -> CatalogNames.language(e, this::getTranslation))
                 .setHeader(getTranslation("text.catalog.language"))
                 .setFlexGrow(1);
         catalog.addColumn(this::availability)
@@ -96,7 +97,9 @@ class SourcePanel extends Div {
         upload.setAcceptedFileTypes("text/plain", ".txt");
         upload.setDropLabel(new Span(getTranslation("text.upload.drop", maxBytes / (1024 * 1024))));
         String tooBig = getTranslation("text.upload.tooBigBeforeSending", megabytes(maxBytes));
-        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(tooBig)));
+        UploadI18N texts = UploadTexts.translated(this);
+        texts.getError().setFileIsTooBig(tooBig);
+        upload.setI18n(texts);
         upload.addFileRejectedListener(e -> onRejected.accept(
                 tooBig.equals(e.getErrorMessage())
                         ? getTranslation("text.reject.tooLargeBeforeSending", e.getFileName(), megabytes(maxBytes))

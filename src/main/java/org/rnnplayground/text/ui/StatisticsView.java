@@ -61,6 +61,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     final Span textOptions = new Span();
     final Paragraph charHint = new Paragraph();
     final Paragraph message = new Paragraph();
+    final NoticeBar notices = new NoticeBar();
     final ProgressBar progress = new ProgressBar();
     final IntegerField share = new IntegerField();
     final IntegerField topN = new IntegerField();
@@ -101,7 +102,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         chart.setId("zipf-chart");
         chart.setHeight("440px");
 
-        add(title, intro, source(), message, progress, zipfCard(), topCard());
+        add(title, intro, source(), notices, message, progress, zipfCard(), topCard());
     }
 
     private Component source() {
@@ -185,7 +186,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
                 ui,
                 () -> busy(getTranslation(
                         "statistics.loading",
-                        loader.store().catalog().defaultEntry().name())),
+                        CatalogNames.name(loader.store().catalog().defaultEntry(), this::getTranslation))),
                 this::show,
                 error -> showError(loadError(error)));
     }
@@ -196,15 +197,16 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
         return cause instanceof CorpusUnavailableException e
                 ? getTranslation(
                         "corpus.error." + e.reason().name(),
-                        entry.name(),
-                        entry.url(),
+                        CatalogNames.name(entry, this::getTranslation),
+                        loader.store().downloadUrl(entry),
                         loader.store().cacheDir())
-                : getTranslation("corpus.error.unexpected", entry.name());
+                : getTranslation("corpus.error.unexpected", CatalogNames.name(entry, this::getTranslation));
     }
 
     /** Shows which text this is, then its n-grams, counted in the background if need be. */
     private void show(TextAnalysis analysis) {
         TextOptions options = analysis.text().options();
+        notices.show(current);
         textName.setText(analysis.name());
         textOptions.setText(describe(options));
         characters = options.tokenizer() == TokenizerKind.CHAR;

@@ -66,12 +66,15 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     final Span vocabSize = new Span();
     final Span unkShare = new Span();
     final Paragraph message = new Paragraph();
+    final NoticeBar notices = new NoticeBar(this::useUnicode);
     final ProgressBar progress = new ProgressBar();
     final TokenPanel tokens = new TokenPanel();
     final VocabularyPanel vocabulary = new VocabularyPanel();
     final Chart tokenChart;
 
     private boolean updatingFields;
+    /** Whether the user chose book cleaning for the current text (then it is kept, with a notice). */
+    private boolean bookChosen;
 
     public TextView(CurrentText current, CorpusLoader loader, TextProperties properties) {
         this.current = current;
@@ -116,7 +119,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         vocabulary.getStyle().set("flex", "1 1 20rem");
         chartCard.getStyle().set("flex", "2 1 30rem");
 
-        add(title, intro, sources, optionsBar(), message, progress, summary(), tokens, lower);
+        add(title, intro, sources, optionsBar(), message, notices, progress, summary(), tokens, lower);
     }
 
     private Component optionsBar() {
@@ -144,7 +147,12 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         minFreq.setStepButtonsVisible(true);
         showOptions(current.options());
 
-        cleaning.addValueChangeListener(e -> optionsChanged());
+        cleaning.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                bookChosen = e.getValue() == CleaningMode.BOOK;
+            }
+            optionsChanged();
+        });
         lowerCase.addValueChangeListener(e -> optionsChanged());
         tokenizer.addValueChangeListener(e -> optionsChanged());
         bpeMerges.addValueChangeListener(e -> optionsChanged());
@@ -212,7 +220,9 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         }
         TextOptions options = optionsFromFields();
         if (options != null) {
-            current.source().ifPresent(source -> process(source, options));
+            current.source()
+                    .ifPresent(
+                            source -> process(source, options, CleaningAdvice.stillTrue(current.notices(), options)));
         }
     }
 
@@ -223,25 +233,33 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         current.whenReady(
                 ui,
                 () -> busy(getTranslation(
-                        "text.loading", loader.store().catalog().defaultEntry().name())),
+                        "text.loading", name(loader.store().catalog().defaultEntry()))),
                 this::show,
                 error -> showLoadError(loader.store().catalog().defaultEntry(), error));
     }
 
+    /** The entry's name in the page's language. */
+    private String name(CatalogEntry entry) {
+        return CatalogNames.name(entry, this::getTranslation);
+    }
+
     private void loadCatalogEntry(CatalogEntry entry) {
         UI ui = UI.getCurrent();
-        busy(getTranslation("text.loading", entry.name()));
+        String name = name(entry);
+        busy(getTranslation("text.loading", name));
         loader.readAsync(entry)
                 .whenComplete((raw, error) -> ui.access(() -> {
                     if (error != null) {
                         showLoadError(entry, error);
                     } else {
-                        process(new CurrentText.Source(entry.name(), raw, entry.id()), currentOptionsOrDefault());
+                        bookChosen = false;
+                        process(new CurrentText.Source(name, raw, entry.id()), currentOptionsOrDefault());
                     }
                 }));
     }
 
     private void useText(String name, String raw) {
+        bookChosen = false;
         process(new CurrentText.Source(name, raw, null), currentOptionsOrDefault());
     }
 
@@ -250,8 +268,27 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         return fromFields != null ? fromFields : current.options();
     }
 
-    private void process(CurrentText.Source source, TextOptions options) {
+    /** Re-processes the current text with Unicode cleaning (the notice's button). */
+    private void useUnicode() {
+        bookChosen = false;
+        cleaning.setValue(CleaningMode.UNICODE);
+    }
+
+    /**
+     * Processes a text in the background and makes it current; book cleaning that would remove
+     * most of the text gives way to Unicode cleaning unless the user chose it ({@link CleaningAdvice}).
+     */
+    private void process(CurrentText.Source source, TextOptions requested) {
+        process(source, requested, List.of());
+    }
+
+    /** @param kept notices about this text that still hold (when it is processed again with other options) */
+    private void process(CurrentText.Source source, TextOptions requested, List<Notice> kept) {
         UI ui = UI.getCurrent();
+        CleaningAdvice.Choice choice = CleaningAdvice.advise(source.raw(), requested, bookChosen);
+        TextOptions options = choice.options();
+        List<Notice> notices = new ArrayList<>(kept);
+        choice.notices().stream().filter(n -> !notices.contains(n)).forEach(notices::add);
         busy(getTranslation("text.processing", source.name()));
         current.process(source, options)
                 .whenComplete((analysis, error) -> ui.access(() -> {
@@ -262,7 +299,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
                         showRejection(getTranslation(
                                 "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
                     } else {
-                        current.set(source, options, analysis);
+                        current.set(source, options, analysis, notices);
                         show(analysis);
                     }
                 }));
@@ -289,16 +326,17 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
                         : cause instanceof CorpusUnavailableException e
                                 ? getTranslation(
                                         "corpus.error." + e.reason().name(),
-                                        entry.name(),
-                                        entry.url(),
+                                        name(entry),
+                                        loader.store().downloadUrl(entry),
                                         loader.store().cacheDir())
-                                : getTranslation("corpus.error.unexpected", entry.name()));
+                                : getTranslation("corpus.error.unexpected", name(entry)));
     }
 
     private void show(TextAnalysis analysis) {
         progress.setVisible(false);
         message.setText("");
         message.removeClassName("message-error");
+        notices.show(current);
         var text = analysis.text();
         showOptions(text.options());
         current.source().ifPresent(s -> sources.showSelected(s.catalogId()));
@@ -313,7 +351,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         List<TokenFrequency> top = text.vocab().tokenFreqs();
         for (int i = 0; i < Math.min(CHART_TOKENS, top.size()); i++) {
             String token = TokenDisplay.shorten(top.get(i).token(), TokenPanel.LIMITS.maxTokenChars());
-            points.add(new Point(i, top.get(i).count(), token.equals(" ") ? "␣" : token));
+            points.add(new Point(i, top.get(i).count(), TokenDisplay.visible(token)));
         }
         tokenChart.setSeries(List.of(
                 new Series(getTranslation("text.chart.series"), ChartColors.color(0), points, false, false, 0)));

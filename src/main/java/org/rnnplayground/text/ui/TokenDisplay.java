@@ -4,6 +4,11 @@ package org.rnnplayground.text.ui;
 final class TokenDisplay {
     private TokenDisplay() {}
 
+    /** A token as a label: the space token as {@code ␣}, so that it can be seen. */
+    static String visible(String token) {
+        return token.equals(" ") ? "␣" : token;
+    }
+
     /**
      * @param token a token
      * @param maxChars the most characters to show, at least 1

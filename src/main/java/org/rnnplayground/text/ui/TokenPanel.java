@@ -154,7 +154,8 @@ class TokenPanel extends Div {
 
     private String span(String token, int index, int frequency, boolean words) {
         String cut = TokenDisplay.shorten(token, LIMITS.maxTokenChars());
-        String tooltip = getTranslation("text.tokens.tooltip", cut, index, frequency);
+        String label = token.equals(" ") ? getTranslation("text.vocab.space") : cut;
+        String tooltip = getTranslation("text.tokens.tooltip", label, index, frequency);
         String shown = token.equals(" ") ? "·" : cut;
         String cls = index == Vocabulary.UNK_INDEX ? "tok unk" : "tok";
         // Golden-angle hues keep neighbouring indices apart.

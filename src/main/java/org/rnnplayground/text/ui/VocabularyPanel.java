@@ -47,7 +47,7 @@ class VocabularyPanel extends Div {
                 .setComparator(Comparator.comparingInt(Row::index))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.token().equals(" ")
-                        ? "␣ (space)"
+                        ? getTranslation("text.vocab.space")
                         : TokenDisplay.shorten(r.token(), TokenPanel.LIMITS.maxTokenChars()))
                 .setHeader(getTranslation("text.vocab.token"))
                 .setComparator(Comparator.comparing(Row::token))

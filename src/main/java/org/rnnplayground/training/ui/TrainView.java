@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.ui.CurrentText;
+import org.rnnplayground.text.ui.NoticeBar;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.training.LaunchResult;
 import org.rnnplayground.training.ProgressFeed;
@@ -68,6 +69,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
 
     final TrainForm form;
     final Paragraph textInfo = new Paragraph();
+    final NoticeBar textNotices = new NoticeBar();
     final Paragraph launchMessage = new Paragraph();
     private RunSnapshot launched; // the run the launch message speaks of
     private String autoPrefix = TokenCodec.BOOK_PREFIX; // the prefix the page chose, not the learner
@@ -164,7 +166,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         VerticalLayout right = new VerticalLayout(runsCard, detail, generation, compareCard);
         right.setPadding(false);
         right.setAlignItems(Alignment.STRETCH);
-        VerticalLayout left = new VerticalLayout(textInfo, form, launchMessage);
+        VerticalLayout left = new VerticalLayout(textInfo, textNotices, form, launchMessage);
         left.setPadding(false);
         left.setAlignItems(Alignment.STRETCH);
         FlexLayout columns = new FlexLayout(left, right);
@@ -254,6 +256,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void describeText(TextAnalysis a) {
+        textNotices.show(current);
         textInfo.removeAll();
         String kind = a.text().options().tokenizer().name();
         textInfo.setText(getTranslation(

@@ -64,6 +64,20 @@ class TranslationBundlesTest {
     }
 
     @Test
+    void everyCatalogTextAndLanguageHasANameInEachLanguage() {
+        for (var entry : org.rnnplayground.corpus.CorpusCatalog.load().entries()) {
+            for (Locale l : TranslationProvider.LOCALES) {
+                String name = provider.getTranslation("corpus.catalog." + entry.id(), l);
+                String language = provider.getTranslation("corpus.language." + entry.language(), l);
+                assertFalse(name.startsWith("!"), entry.id() + " has no name in " + l);
+                assertFalse(language.startsWith("!"), entry.language() + " has no name in " + l);
+            }
+        }
+        assertEquals("中文", provider.getTranslation("corpus.language.zh", Locale.SIMPLIFIED_CHINESE));
+        assertEquals("Chinese", provider.getTranslation("corpus.language.zh", Locale.ENGLISH));
+    }
+
+    @Test
     void chineseOfAnyRegionUsesSimplifiedChineseAndOthersEnglish() {
         assertEquals("文本", provider.getTranslation("shell.nav.text", Locale.forLanguageTag("zh-TW")));
         assertEquals("Text", provider.getTranslation("shell.nav.text", Locale.GERMAN));
