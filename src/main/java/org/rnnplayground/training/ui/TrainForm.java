@@ -311,10 +311,26 @@ class TrainForm extends Div {
         int every = sampleEvery.number().orElseThrow();
         int corpusLength = text.text().corpusLength();
         int used = max > 0 ? Math.min(max, corpusLength) : corpusLength;
-        Optional<String> fit = SamplerConfig.problem(used, b, t);
-        if (fit.isPresent()) {
-            batchSize.setInvalid(true);
-            batchSize.setErrorMessage(getTranslation("train.form.doesNotFit", used, fit.get()));
+        if (SamplerConfig.problem(used, b, t).isPresent()) {
+            // as SamplerConfig.problem: num_steps first, then batch_size for that num_steps
+            int maxNumSteps = SamplerConfig.maxNumSteps(used, 1);
+            if (t > maxNumSteps) {
+                numSteps.setInvalid(true);
+                numSteps.setErrorMessage(getTranslation(
+                        "train.form.doesNotFit",
+                        used,
+                        getTranslation("minibatches.numSteps.invalid", Math.max(0, maxNumSteps), used)));
+            } else {
+                batchSize.setInvalid(true);
+                batchSize.setErrorMessage(getTranslation(
+                        "train.form.doesNotFit",
+                        used,
+                        getTranslation(
+                                "minibatches.batchSize.invalid",
+                                Math.max(0, SamplerConfig.maxBatchSize(used, t)),
+                                used,
+                                t)));
+            }
             return Optional.empty();
         }
         double rate = lr.number().orElseThrow();
