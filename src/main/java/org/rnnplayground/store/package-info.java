@@ -11,6 +11,11 @@
  * <p>This package depends on the framework-free core ({@code text}, {@code model}) but not on
  * {@code training}: the training runtime calls these stores, so a dependency back would be a
  * cycle. A run's status and stop reason are therefore kept as the names of the runtime's enums.
- * Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC.
+ * Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC, to the microsecond.
+ *
+ * <p>Each method runs on its own (auto-commit) unless it says otherwise. Call the methods that
+ * retry after a duplicate key ({@link org.rnnplayground.store.LearnerStore#create}, {@link
+ * org.rnnplayground.store.TextStore#put}, {@link org.rnnplayground.store.TextStore#link}) outside
+ * a surrounding transaction: on PostgreSQL a failed statement aborts the whole transaction.
  */
 package org.rnnplayground.store;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,12 +29,9 @@ enum TestDatabase {
     POSTGRESQL {
         @Override
         DataSource fresh(Path folder) {
-            EmbeddedPostgres server = Postgres.server();
-            String name = "store_" + Postgres.DATABASES.incrementAndGet();
-            JdbcClient.create(server.getPostgresDatabase())
-                    .sql("CREATE DATABASE " + name)
-                    .update();
-            return migrated(server.getDatabase("postgres", name));
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setUrl(freshPostgresUrl());
+            return migrated(postgres);
         }
     };
 
@@ -43,6 +41,16 @@ enum TestDatabase {
     static DataSource migrated(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).load().migrate();
         return dataSource;
+    }
+
+    /** The JDBC URL of a new, empty database on the shared PostgreSQL server (user {@code postgres}). */
+    static String freshPostgresUrl() {
+        EmbeddedPostgres server = Postgres.server();
+        String name = "store_" + Postgres.DATABASES.incrementAndGet();
+        JdbcClient.create(server.getPostgresDatabase())
+                .sql("CREATE DATABASE " + name)
+                .update();
+        return server.getJdbcUrl("postgres", name);
     }
 
     /** One PostgreSQL server for all tests of the JVM, stopped when the JVM exits. */
