@@ -7,9 +7,6 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code spring.datasource.url} names another database (see {@code application.properties}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class StoreConfiguration {
 
     /** The stores on a data source whose schema Flyway has migrated; used by the app and by tests. */
@@ -67,15 +63,15 @@ class StoreConfiguration {
         return stores.checkpoints();
     }
 
-    @Bean
+    /**
+     * The purge every {@code playground.store.purge-every}, the first a minute after start-up, on
+     * its own thread. Not {@code @EnableScheduling}: its scheduler would be the context's only task
+     * executor, and Vaadin and Spring would run their own tasks on its single thread.
+     */
+    @Bean(destroyMethod = "close")
     StorePurge storePurge(LearnerStore learners, TextStore texts, StoreProperties properties) {
-        return new StorePurge(learners, texts, properties.retention(), Clock.systemUTC());
-    }
-
-    /** The purge every {@code playground.store.purge-every}, the first a minute after start-up. */
-    @Bean
-    SchedulingConfigurer storePurgeSchedule(StorePurge purge, StoreProperties properties) {
-        return registrar -> registrar.addFixedDelayTask(
-                new FixedDelayTask(purge::purge, properties.purgeEvery(), Duration.ofMinutes(1)));
+        StorePurge purge = new StorePurge(learners, texts, properties.retention(), Clock.systemUTC());
+        purge.schedule(Duration.ofMinutes(1), properties.purgeEvery());
+        return purge;
     }
 }
