@@ -33,9 +33,23 @@ public class LearnerStore {
 
     /** A new learner, seen now, with fresh secrets. */
     public NewLearner create() {
+        return register(UUID.randomUUID(), credentials.newToken());
+    }
+
+    /** A fresh secret for a learner's cookie, to {@link #register} with later. */
+    public String newToken() {
+        return credentials.newToken();
+    }
+
+    /**
+     * Stores a learner whose id and cookie token were handed out before (a visitor becomes a
+     * learner with their first stored run, so that visits that store nothing leave no row).
+     *
+     * @throws DuplicateKeyException when the id is taken
+     */
+    public NewLearner register(UUID id, String token) {
         Instant now = clock.instant();
-        Learner learner = new Learner(UUID.randomUUID(), now, now);
-        String token = credentials.newToken();
+        Learner learner = new Learner(id, now, now);
         for (int attempt = 1; ; attempt++) {
             String code = credentials.newCode();
             try {

@@ -49,6 +49,32 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final Object lock = new Object();
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final SlotScheduler<Run> scheduler = new SlotScheduler<>();
+    /**
+     * Adds ended runs read back from the store (after a restart, or for a learner who comes back),
+     * those not here already; their owners' next runs are numbered after them.
+     *
+     * @param restored runs that have ended, each with its history
+     */
+    void restore(List<Run> restored) {
+        List<Run> added = new ArrayList<>();
+        synchronized (lock) {
+            for (Run run : restored) {
+                if (runs.putIfAbsent(run.id(), run) == null) {
+                    added.add(run);
+                }
+                launchedPerUser.merge(run.owner(), run.number(), Math::max);
+            }
+        }
+        added.forEach(r -> publish(RunEvent.Kind.ENDED, r));
+    }
+
+    /** True when the run is here (waiting, training, or ended and not yet released). */
+    boolean holds(String runId) {
+        synchronized (lock) {
+            return runs.containsKey(runId);
+        }
+    }
+
     /** Runs each user launched so far: their next run is r(n + 1). */
     private final Map<UserId, Integer> launchedPerUser = new HashMap<>();
 

@@ -65,6 +65,10 @@ final class Run {
         return id;
     }
 
+    int number() {
+        return number;
+    }
+
     UserId owner() {
         return owner;
     }
@@ -92,6 +96,34 @@ final class Run {
     /** Whether it has trained longer than {@code limit} by {@code clock}. */
     synchronized boolean trainedLongerThan(Duration limit, Clock clock) {
         return status == RunStatus.RUNNING && startedAt.plus(limit).isBefore(clock.instant());
+    }
+
+    /**
+     * Fills in a run read back from the store after a restart: its history and how it ended. It
+     * holds no model (it does not generate until it is trained again).
+     */
+    synchronized void restore(
+            RunStatus finalStatus,
+            Instant started,
+            Instant finished,
+            StopReason reason,
+            String why,
+            int divergedAt,
+            List<EpochReport> storedEpochs,
+            List<TrainProgress> storedProgress,
+            List<RunSample> storedSamples) {
+        if (!finalStatus.isFinal()) {
+            throw new IllegalArgumentException("a restored run has ended, not " + finalStatus);
+        }
+        status = finalStatus;
+        startedAt = started;
+        finishedAt = finished;
+        stopReason = reason;
+        message = why == null ? "" : why;
+        divergedAtEpoch = divergedAt;
+        epochs.addAll(storedEpochs);
+        progress.addAll(storedProgress);
+        samples.addAll(storedSamples);
     }
 
     /** Whether it ended before {@code instant}. */

@@ -18,9 +18,17 @@ import org.rnnplayground.text.Vocabulary;
  * @param maxTokens the cut applied (0 for the whole text), d2l's {@code max_tokens}
  * @param config the model and training configuration
  * @param model which implementation and architecture trains (from scratch, or DL4J layers)
+ * @param textSha256 the SHA-256 of the raw text in the store, which the run refers to when it is
+ *     kept for good; null for a run that is not stored (tests, the command line)
  */
 public record RunSpec(
-        String textName, TokenCodec codec, int[] corpus, int maxTokens, TrainConfig config, ModelSpec model) {
+        String textName,
+        TokenCodec codec,
+        int[] corpus,
+        int maxTokens,
+        TrainConfig config,
+        ModelSpec model,
+        String textSha256) {
 
     public RunSpec {
         if (codec == null) {
@@ -45,7 +53,12 @@ public record RunSpec(
     public static RunSpec of(
             String textName, TokenCodec codec, int[] corpus, int maxTokens, TrainConfig config, ModelSpec model) {
         int n = maxTokens > 0 ? Math.min(maxTokens, corpus.length) : corpus.length;
-        return new RunSpec(textName, codec, Arrays.copyOf(corpus, n), maxTokens, config, model);
+        return new RunSpec(textName, codec, Arrays.copyOf(corpus, n), maxTokens, config, model, null);
+    }
+
+    /** The same run, referring to its raw text stored under {@code sha256}. */
+    public RunSpec withText(String sha256) {
+        return new RunSpec(textName, codec, corpus, maxTokens, config, model, sha256);
     }
 
     /** How the text was tokenized. */

@@ -37,6 +37,16 @@ class TrainingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    RunJournal runJournal(
+            org.rnnplayground.store.LearnerStore learners,
+            org.rnnplayground.store.TextStore texts,
+            org.rnnplayground.store.RunStore runs,
+            org.rnnplayground.store.MetricStore metrics,
+            LocalTraining training) {
+        return new RunJournal(learners, texts, runs, metrics, training);
+    }
+
+    @Bean(destroyMethod = "close")
     Sweep trainingSweep(LocalTraining training) {
         return new Sweep(training);
     }

@@ -4,10 +4,14 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
 import org.rnnplayground.training.UserId;
 
-/** The user of a browser session: one id per Vaadin session, shared by all its tabs. */
+/**
+ * The user of a browser session, shared by all its tabs: the learner named by the browser's
+ * learner cookie ({@link LearnerCookie}), or a fresh id for the session.
+ */
 public final class CurrentUser {
 
     private static final String ATTRIBUTE = CurrentUser.class.getName();
+    private static final String TOKEN = CurrentUser.class.getName() + ".token";
 
     private CurrentUser() {}
 
@@ -24,5 +28,21 @@ public final class CurrentUser {
         UserId user = UserId.random();
         session.setAttribute(ATTRIBUTE, user);
         return user;
+    }
+
+    /**
+     * Makes {@code user} the session's user.
+     *
+     * @param pendingToken the secret of the cookie just handed out, for a learner not stored yet
+     *     (stored with their first run); null when the learner is stored already
+     */
+    static void set(VaadinSession session, UserId user, String pendingToken) {
+        session.setAttribute(ATTRIBUTE, user);
+        session.setAttribute(TOKEN, pendingToken);
+    }
+
+    /** The cookie secret of a learner not stored yet, if the session's user is one. */
+    static Optional<String> pendingToken(VaadinSession session) {
+        return session.getAttribute(TOKEN) instanceof String token ? Optional.of(token) : Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +35,11 @@ import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.training.LaunchResult;
 import org.rnnplayground.training.ProgressFeed;
 import org.rnnplayground.training.RunEvent;
+import org.rnnplayground.training.RunJournal;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.RunRegistry;
 import org.rnnplayground.training.RunSnapshot;
+import org.rnnplayground.training.RunSpec;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
@@ -49,6 +52,8 @@ import org.rnnplayground.ui.chart.ChartConfig;
 import org.rnnplayground.ui.chart.Series;
 import org.rnnplayground.work.BoundedExecutors;
 import org.rnnplayground.work.WorkKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Book sections 8.5 and 8.6: train a character-level RNN on the current text and watch it learn.
@@ -87,6 +92,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     private final Map<String, RunSnapshot> pending = new LinkedHashMap<>();
     private AutoCloseable subscription;
     private UserId user;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainView.class);
+    private final RunJournal journal;
 
     public TrainView(
             CurrentText current,
@@ -96,8 +103,10 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             TrainedModels models,
             ComputeBudget budget,
             ScheduledExecutorService uiScheduler,
-            BoundedExecutors executors) {
+            BoundedExecutors executors,
+            RunJournal journal) {
         this.current = current;
+        this.journal = journal;
         this.queue = queue;
         this.registry = registry;
         this.feed = feed;
@@ -210,6 +219,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         user = CurrentUser.of(ui.getSession());
+        restoreStoredRuns();
         runList.clear();
         runList.addAll(registry.runsOf(user));
         runView = runs.setItems(runList);
@@ -375,13 +385,37 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         compare.setSeries(series);
     }
 
+    /** The learner's runs kept in the store and not in memory (after a restart, or a long absence). */
+    private void restoreStoredRuns() {
+        try {
+            journal.restore(user);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the stored runs of {}", user.shortForm(), e);
+        }
+    }
+
+    /** The run, referring to its text kept in the store; as it is when the store cannot take it. */
+    private RunSpec stored(RunSpec spec) {
+        Optional<CurrentText.Source> source = current.source();
+        if (source.isEmpty()) {
+            return spec;
+        }
+        try {
+            String token = CurrentUser.pendingToken(VaadinSession.getCurrent()).orElse(null);
+            return spec.withText(journal.keepText(user, token, source.get().raw()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the text of a run of {}; it trains without being kept", user.shortForm(), e);
+            return spec;
+        }
+    }
+
     private void launch() {
         Optional<TextAnalysis> text = current.analysis();
         if (text.isEmpty()) {
             launchMessage.setText(getTranslation("train.launch.noText"));
             return;
         }
-        Optional<org.rnnplayground.training.RunSpec> spec;
+        Optional<RunSpec> spec;
         try {
             spec = form.spec(text.get());
         } catch (IllegalArgumentException e) {
@@ -394,7 +428,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             launchMessage.addClassName("message-error");
             return;
         }
-        LaunchResult result = queue.launch(user, spec.get());
+        LaunchResult result = queue.launch(user, stored(spec.get()));
         if (!result.accepted()) {
             launchMessage.setText(
                     switch (result.refusal()) {

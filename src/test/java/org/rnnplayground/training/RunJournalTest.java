@@ -1,0 +1,147 @@
+package org.rnnplayground.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rnnplayground.Application;
+import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.model.concise.ModelSpec;
+import org.rnnplayground.store.LearnerStore;
+import org.rnnplayground.store.MetricStore;
+import org.rnnplayground.store.RunStore;
+import org.rnnplayground.store.TextStore;
+import org.rnnplayground.text.ProcessedText;
+import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextPipeline;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Runs kept for good: a run trained by one runtime comes back, with its history, in a new runtime
+ * on the same store (as after a restart); a run cut off by the restart comes back as stopped by the
+ * shutdown with the epochs it had finished.
+ */
+@SpringBootTest(classes = Application.class)
+class RunJournalTest {
+
+    /** Written for this test: enough characters for a few minibatches of 2 x 5. */
+    private static final String RAW =
+            "a small text about rivers and hills that the journal keeps for good.\n".repeat(8);
+
+    @Autowired
+    LocalTraining training;
+
+    @Autowired
+    RunJournal journal;
+
+    @Autowired
+    LearnerStore learners;
+
+    @Autowired
+    TextStore texts;
+
+    @Autowired
+    RunStore runStore;
+
+    @Autowired
+    MetricStore metrics;
+
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    private RunSpec spec(UserId learner, int epochs) {
+        ProcessedText text = TextPipeline.process(RAW, TextOptions.bookChars());
+        TrainConfig config = TrainConfig.book()
+                .withNumHiddens(8)
+                .withBatch(2, 5)
+                .withNumEpochs(epochs)
+                .withSamples(1, "the", 10, TrainConfig.book().decoding());
+        return RunSpec.of("Rivers", text.codec(), text.corpus(), 0, config, ModelSpec.scratch())
+                .withText(journal.keepText(learner, learners.newToken(), RAW));
+    }
+
+    private static RunSnapshot await(
+            LocalTraining runtime, String id, UserId owner, java.util.function.Predicate<RunSnapshot> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            RunSnapshot s = runtime.find(id, owner).orElseThrow();
+            if (done.test(s)) {
+                return s;
+            }
+            assertTrue(System.nanoTime() < deadline, "run " + id + " is still " + s.status());
+            Thread.sleep(10);
+        }
+    }
+
+    /** A new runtime and journal on the same store, as after a restart. */
+    private LocalTraining restarted() {
+        return new LocalTraining(new ModelRunExecutor(1), workers, new TrainingLimits(1, 3, 1, 20), Clock.systemUTC());
+    }
+
+    @Test
+    void aFinishedRunComesBackWithItsHistoryAfterARestart() throws Exception {
+        UserId ann = UserId.random();
+        String id = training.launch(ann, spec(ann, 3)).run().orElseThrow().id();
+        RunSnapshot before = await(training, id, ann, s -> s.status().isFinal());
+        assertEquals(RunStatus.FINISHED, before.status());
+        journal.flush();
+
+        try (LocalTraining after = restarted();
+                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, after)) {
+            assertEquals(1, journalAfter.restore(ann));
+            RunSnapshot back = after.find(id, ann).orElseThrow();
+            assertEquals("r1", back.label());
+            assertEquals(RunStatus.FINISHED, back.status());
+            assertEquals(
+                    before.epochs().stream().map(EpochReport::perplexity).toList(),
+                    back.epochs().stream().map(EpochReport::perplexity).toList(),
+                    "every epoch's perplexity, to the last digit");
+            assertEquals(before.samples(), back.samples());
+            assertEquals(before.spec().vocab().vocabSize(), back.spec().vocab().vocabSize());
+            assertTrue(after.modelNow(id, ann).isEmpty(), "no model after a restart until it trains again");
+            assertEquals(0, journalAfter.restore(ann), "restoring twice adds nothing");
+            assertTrue(after.runsOf(UserId.random()).isEmpty(), "nobody else sees it");
+
+            String next = after.launch(ann, spec(ann, 1)).run().orElseThrow().id();
+            assertEquals("r2", after.find(next, ann).orElseThrow().label(), "numbering goes on");
+            await(after, next, ann, s -> s.status().isFinal());
+        }
+    }
+
+    @Test
+    void aRunCutOffByARestartComesBackStoppedWithTheEpochsItFinished() throws Exception {
+        UserId bob = UserId.random();
+        String id = training.launch(bob, spec(bob, 100_000)).run().orElseThrow().id();
+        await(training, id, bob, s -> s.epochsDone() >= 2);
+        journal.flush();
+        try (LocalTraining after = restarted();
+                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, after)) {
+            assertEquals(1, journalAfter.restore(bob));
+            RunSnapshot back = after.find(id, bob).orElseThrow();
+            assertEquals(RunStatus.STOPPED, back.status());
+            assertEquals(StopReason.SHUTDOWN, back.stopReason());
+            assertTrue(back.epochsDone() >= 2, "its finished epochs are kept: " + back.epochsDone());
+            assertFalse(back.samples().isEmpty());
+        } finally {
+            training.stop(id, bob);
+        }
+        RunSnapshot stopped = await(training, id, bob, s -> s.status().isFinal());
+        assertEquals(StopReason.BY_USER, stopped.stopReason());
+        List<RunSnapshot> mine = training.runsOf(bob);
+        assertEquals(1, mine.size());
+    }
+}
