@@ -64,4 +64,24 @@ public interface CharModel {
     default CharModel snapshot() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be copied");
     }
+
+    /**
+     * The parameters as one flat vector in a fixed order, exactly (float32 values widen to double
+     * without loss): what a checkpoint keeps.
+     *
+     * @return [parameterCount]
+     */
+    default double[] parameters() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot export its parameters");
+    }
+
+    /**
+     * Sets the parameters from {@link #parameters()} of a model of the same kind and sizes.
+     *
+     * @param values [parameterCount]
+     * @throws IllegalArgumentException when the length does not match
+     */
+    default void loadParameters(double[] values) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot load parameters");
+    }
 }

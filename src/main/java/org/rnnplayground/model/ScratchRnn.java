@@ -47,6 +47,33 @@ public final class ScratchRnn implements CharModel {
         return new ScratchRnn(params.copy(), activation);
     }
 
+    /** {@code W_xh, W_hh, b_h, W_hq, b_q}, each in row-major order. */
+    @Override
+    public double[] parameters() {
+        double[] all = new double[Math.toIntExact(params.count())];
+        int at = 0;
+        for (INDArray a : params.arrays()) {
+            double[] values = a.dup('c').data().asDouble();
+            System.arraycopy(values, 0, all, at, values.length);
+            at += values.length;
+        }
+        return all;
+    }
+
+    @Override
+    public void loadParameters(double[] values) {
+        if (values.length != params.count()) {
+            throw new IllegalArgumentException("expected " + params.count() + " parameters, got " + values.length);
+        }
+        int at = 0;
+        for (INDArray a : params.arrays()) {
+            int n = Math.toIntExact(a.length());
+            double[] slice = java.util.Arrays.copyOfRange(values, at, at + n);
+            a.assign(Nd4j.create(slice, a.shape(), 'c').castTo(a.dataType()));
+            at += n;
+        }
+    }
+
     /**
      * What this model costs for these sizes, before it is built (see {@link Footprint}): its {@link
      * RnnParams} and their gradients, plus the initialisation's temporaries of the largest weight

@@ -25,6 +25,14 @@ public interface TrainListener {
     /** A sample generated after {@code epoch} (every {@code sampleEvery} epochs and after the last). */
     default void onSample(int epoch, Generation sample) {}
 
+    /**
+     * At the end of every epoch, after its sample: the moment a checkpoint may be taken ({@link
+     * CharModel#parameters()}, on this thread) to {@link Resume} from.
+     *
+     * @param epochsDone epochs finished so far
+     */
+    default void atEpochEnd(int epochsDone, CharModel model) {}
+
     /** Listens to nothing. */
     static TrainListener none() {
         return report -> {};

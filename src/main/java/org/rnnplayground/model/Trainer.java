@@ -52,12 +52,40 @@ public final class Trainer {
             TokenCodec codec,
             TrainListener listener,
             BooleanSupplier cancelled) {
+        return run(model, config, corpus, codec, listener, cancelled, null);
+    }
+
+    /**
+     * As {@link #run(CharModel, TrainConfig, int[], TokenCodec, TrainListener, BooleanSupplier)},
+     * going on from a checkpoint: the model takes its parameters, the sampler's generator skips the
+     * epochs done, and training starts with the next epoch (the reports cover only the epochs
+     * trained now).
+     *
+     * @param resume where to pick up, or null to start from the model as it is
+     */
+    public TrainOutcome run(
+            CharModel model,
+            TrainConfig config,
+            int[] corpus,
+            TokenCodec codec,
+            TrainListener listener,
+            BooleanSupplier cancelled,
+            Resume resume) {
         RandomGenerator samplerRng = Samplers.rng(config.seed());
+        int firstEpoch = 1;
+        if (resume != null) {
+            model.loadParameters(resume.parameters());
+            for (int e = 1; e <= resume.epochsDone(); e++) {
+                // the same draws as the epochs done, so the next epoch gets the same offset and order
+                Samplers.epoch(config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng);
+            }
+            firstEpoch = resume.epochsDone() + 1;
+        }
         List<EpochReport> reports = new ArrayList<>();
         long start = nanoTime.getAsLong();
         long lastProgress = start;
         int steps = 0; // minibatches trained in this run
-        for (int epoch = 1; epoch <= config.numEpochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= config.numEpochs(); epoch++) {
             List<Minibatch> batches = Samplers.epoch(
                             config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng)
                     .minibatches();
@@ -123,6 +151,7 @@ public final class Trainer {
                 listener.onSample(
                         epoch, Generator.generate(model, codec, config.prefix(), config.numPreds(), decoding));
             }
+            listener.atEpochEnd(epoch, model);
         }
         return new TrainOutcome(Status.COMPLETED, reports, 0, "trained " + config.numEpochs() + " epochs");
     }

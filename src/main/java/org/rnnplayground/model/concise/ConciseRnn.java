@@ -127,6 +127,21 @@ public final class ConciseRnn implements CharModel {
         return copy;
     }
 
+    /** The network's flat parameter vector, in DL4J's order. */
+    @Override
+    public double[] parameters() {
+        return net.params().dup().data().asDouble();
+    }
+
+    @Override
+    public void loadParameters(double[] values) {
+        INDArray live = net.params(); // [1, P]
+        if (values.length != live.length()) {
+            throw new IllegalArgumentException("expected " + live.length() + " parameters, got " + values.length);
+        }
+        net.setParams(Nd4j.create(values, live.shape(), 'c').castTo(live.dataType()));
+    }
+
     /**
      * What this network costs for these sizes, before it is built (see {@link Footprint}).
      *
