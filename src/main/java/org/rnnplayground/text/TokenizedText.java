@@ -2,9 +2,7 @@ package org.rnnplayground.text;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 
 /**
@@ -43,7 +41,7 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
                         builder.addCodePoint(cp);
                     }
                 }
-                case WordTokenizer w -> WordTokenizer.forEachWord(line, builder::add);
+                case WordTokenizer w -> WordTokenizer.forEachWordSpan(line, (from, to) -> builder.add(line, from, to));
                 case BpeTokenizer bpe -> bpe.forEachToken(line, builder::add);
             }
             builder.endLine();
@@ -161,7 +159,7 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
 
     /** Collects tokens line by line, numbering types by first appearance. */
     static final class Builder {
-        private final Map<String, Integer> typeIds = new HashMap<>();
+        private final StringIntMap typeIds = new StringIntMap(1024);
         private int[] bmpTypeIds; // code point -> type id for the Basic Multilingual Plane, -1 = unseen
         private String[] types = new String[64];
         private int[] counts = new int[64];
@@ -176,8 +174,14 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
         }
 
         void add(String token) {
-            Integer id = typeIds.get(token);
-            append(id != null ? id : newType(token));
+            int id = typeIds.get(token);
+            append(id != StringIntMap.ABSENT ? id : newType(token));
+        }
+
+        /** Adds the token {@code line.substring(from, to)}, made only when it is a new type. */
+        void add(String line, int from, int to) {
+            int id = typeIds.get(line, from, to);
+            append(id != StringIntMap.ABSENT ? id : newType(line.substring(from, to)));
         }
 
         void addCodePoint(int cp) {
@@ -192,8 +196,8 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
             int id = bmpTypeIds[cp];
             if (id < 0) {
                 String token = String.valueOf((char) cp);
-                Integer known = typeIds.get(token);
-                id = known != null ? known : newType(token);
+                int known = typeIds.get(token);
+                id = known != StringIntMap.ABSENT ? known : newType(token);
                 bmpTypeIds[cp] = id;
             }
             append(id);
@@ -221,7 +225,7 @@ final class TokenizedText extends AbstractList<List<String>> implements RandomAc
                 counts = Arrays.copyOf(counts, numTypes * 2);
             }
             types[numTypes] = token;
-            typeIds.put(token, numTypes);
+            typeIds.putIfAbsent(token, numTypes);
             return numTypes++;
         }
 

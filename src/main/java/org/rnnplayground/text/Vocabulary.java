@@ -1,9 +1,9 @@
 package org.rnnplayground.text;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,25 +31,42 @@ public final class Vocabulary {
     public static final int UNK_INDEX = 0;
 
     private final List<String> idxToToken;
-    private final Map<String, Integer> tokenToIdx;
-    private final List<TokenFrequency> tokenFreqs;
-    private final Map<String, Integer> counts;
+    /** Every counted token, most frequent first, ties by first appearance: d2l's {@code token_freqs}. */
+    private final String[] rankedTokens;
+
+    private final int[] rankedCounts;
+    /** Counted token to its place in {@link #rankedTokens}. */
+    private final StringIntMap rankOf;
+    /** Index of each counted token, or -1 when it is left out (below {@code minFreq}). */
+    private final int[] indexOfRank;
+    /** {@code <unk>} and the reserved tokens to their indices. */
+    private final StringIntMap fixedIndex;
+
+    private final int[] frequencyOfIndex;
     private final int minFreq;
     private final List<String> reservedTokens;
 
     private Vocabulary(
             List<String> idxToToken,
-            Map<String, Integer> tokenToIdx,
-            List<TokenFrequency> tokenFreqs,
-            Map<String, Integer> counts,
+            String[] rankedTokens,
+            int[] rankedCounts,
+            StringIntMap rankOf,
+            int[] indexOfRank,
+            StringIntMap fixedIndex,
             int minFreq,
             List<String> reservedTokens) {
         this.idxToToken = idxToToken;
-        this.tokenToIdx = tokenToIdx;
-        this.tokenFreqs = tokenFreqs;
-        this.counts = counts;
+        this.rankedTokens = rankedTokens;
+        this.rankedCounts = rankedCounts;
+        this.rankOf = rankOf;
+        this.indexOfRank = indexOfRank;
+        this.fixedIndex = fixedIndex;
         this.minFreq = minFreq;
         this.reservedTokens = reservedTokens;
+        this.frequencyOfIndex = new int[idxToToken.size()];
+        for (int i = 0; i < frequencyOfIndex.length; i++) {
+            frequencyOfIndex[i] = frequency(idxToToken.get(i));
+        }
     }
 
     /**
@@ -121,28 +138,38 @@ public final class Vocabulary {
         Arrays.sort(order);
 
         List<String> idxToToken = new ArrayList<>(types.length + 1 + reserved.size());
-        Map<String, Integer> tokenToIdx = new HashMap<>();
         idxToToken.add(UNK);
         idxToToken.addAll(reserved);
+        StringIntMap fixedIndex = new StringIntMap(idxToToken.size());
         for (int i = 0; i < idxToToken.size(); i++) {
-            tokenToIdx.put(idxToToken.get(i), i);
+            fixedIndex.putIfAbsent(idxToToken.get(i), i);
         }
-        List<TokenFrequency> tokenFreqs = new ArrayList<>(types.length);
-        Map<String, Integer> counts = new HashMap<>();
-        for (long packed : order) {
-            int t = (int) packed;
-            tokenFreqs.add(new TokenFrequency(types[t], typeCounts[t]));
-            counts.put(types[t], typeCounts[t]);
-            if (typeCounts[t] >= minFreq && !tokenToIdx.containsKey(types[t])) {
-                tokenToIdx.put(types[t], idxToToken.size());
+        String[] rankedTokens = new String[types.length];
+        int[] rankedCounts = new int[types.length];
+        int[] indexOfRank = new int[types.length];
+        StringIntMap rankOf = new StringIntMap(types.length);
+        for (int r = 0; r < order.length; r++) {
+            int t = (int) order[r];
+            rankedTokens[r] = types[t];
+            rankedCounts[r] = typeCounts[t];
+            rankOf.putIfAbsent(types[t], r);
+            int fixed = fixedIndex.get(types[t]);
+            if (fixed != StringIntMap.ABSENT) {
+                indexOfRank[r] = fixed; // keeps its earlier index
+            } else if (typeCounts[t] >= minFreq) {
+                indexOfRank[r] = idxToToken.size();
                 idxToToken.add(types[t]);
+            } else {
+                indexOfRank[r] = -1;
             }
         }
         return new Vocabulary(
                 Collections.unmodifiableList(idxToToken),
-                tokenToIdx,
-                Collections.unmodifiableList(tokenFreqs),
-                counts,
+                rankedTokens,
+                rankedCounts,
+                rankOf,
+                indexOfRank,
+                fixedIndex,
                 minFreq,
                 reserved);
     }
@@ -177,13 +204,22 @@ public final class Vocabulary {
      * @return the token's index, or {@link #UNK_INDEX} for a token not in the vocabulary
      */
     public int indexOf(String token) {
-        Integer index = tokenToIdx.get(token);
-        return index != null ? index : UNK_INDEX;
+        int index = ownIndex(token);
+        return index >= 0 ? index : UNK_INDEX;
     }
 
     /** @return whether {@code token} has an index of its own */
     public boolean contains(String token) {
-        return tokenToIdx.containsKey(token);
+        return ownIndex(token) >= 0;
+    }
+
+    /** The token's own index, or -1 when it has none. */
+    private int ownIndex(String token) {
+        int rank = rankOf.get(token);
+        if (rank != StringIntMap.ABSENT) {
+            return indexOfRank[rank];
+        }
+        return fixedIndex.get(token);
     }
 
     /**
@@ -229,12 +265,14 @@ public final class Vocabulary {
 
     /** @return how often {@code token} occurs in the counted text (0 if never), kept or not */
     public int frequency(String token) {
-        return counts.getOrDefault(token, 0);
+        int rank = rankOf.get(token);
+        return rank == StringIntMap.ABSENT ? 0 : rankedCounts[rank];
     }
 
     /** @return how often the token at {@code index} occurs in the counted text (0 for an unseen {@code <unk>}) */
     public int frequencyAt(int index) {
-        return frequency(tokenAt(index));
+        tokenAt(index); // the same bounds check
+        return frequencyOfIndex[index];
     }
 
     /** @return all tokens, index order, {@code [vocabSize]}; d2l's {@code idx_to_token} */
@@ -247,7 +285,17 @@ public final class Vocabulary {
      *     including those below {@code minFreq}; d2l's {@code token_freqs}
      */
     public List<TokenFrequency> tokenFreqs() {
-        return tokenFreqs;
+        return new AbstractList<>() {
+            @Override
+            public TokenFrequency get(int rank) {
+                return new TokenFrequency(rankedTokens[rank], rankedCounts[rank]);
+            }
+
+            @Override
+            public int size() {
+                return rankedTokens.length;
+            }
+        };
     }
 
     public int minFreq() {

@@ -32,13 +32,24 @@ public record WordTokenizer() implements Tokenizer {
 
     /** Calls {@code sink} with every word of {@code line}, in order. */
     static void forEachWord(String line, Consumer<String> sink) {
+        forEachWordSpan(line, (from, to) -> sink.accept(line.substring(from, to)));
+    }
+
+    /** Where a word is in its line: {@code line.substring(from, to)}. */
+    @FunctionalInterface
+    interface SpanSink {
+        void accept(int from, int to);
+    }
+
+    /** Calls {@code sink} with the span of every word of {@code line}, in order, without making the words. */
+    static void forEachWordSpan(String line, SpanSink sink) {
         int n = line.length();
         int start = -1;
         for (int i = 0; i < n; ) {
             int cp = line.codePointAt(i);
             if (isSpace(cp)) {
                 if (start >= 0) {
-                    sink.accept(line.substring(start, i));
+                    sink.accept(start, i);
                     start = -1;
                 }
             } else if (start < 0) {
@@ -47,7 +58,7 @@ public record WordTokenizer() implements Tokenizer {
             i += Character.charCount(cp);
         }
         if (start >= 0) {
-            sink.accept(line.substring(start));
+            sink.accept(start, n);
         }
     }
 }

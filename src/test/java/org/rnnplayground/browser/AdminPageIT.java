@@ -3,7 +3,6 @@ package org.rnnplayground.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
@@ -30,21 +29,6 @@ class AdminPageIT extends BrowserTest {
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status")).hasAttribute("data-status", Pattern.compile("RUNNING|QUEUED"));
         return page.getAttribute("#run-status", "data-run");
-    }
-
-    private static void signIn(Page admin, String password) {
-        admin.locator("#vaadinLoginUsername input").fill("admin");
-        admin.locator("#vaadinLoginPassword input").fill(password);
-        admin.locator("#vaadinLoginPassword input").press("Enter");
-    }
-
-    /** Opens the admin page for a new instructor, signing in on the way. */
-    private Page signedInAdmin(BrowserContext instructor) {
-        Page admin = instructor.newPage();
-        admin.navigate(url("admin"));
-        signIn(admin, ADMIN_PASSWORD);
-        assertThat(admin.locator("#admin-dashboard")).isVisible();
-        return admin;
     }
 
     @Test

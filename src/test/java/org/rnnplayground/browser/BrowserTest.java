@@ -1,5 +1,6 @@
 package org.rnnplayground.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
@@ -108,6 +109,22 @@ public abstract class BrowserTest {
         // Runs outlive their pages by design; stop them so that tests do not wait on each other's slots.
         runs.all().forEach(r -> runs.stopAny(r.id()));
         assertTrue(cspViolations.isEmpty(), "the Content-Security-Policy blocked: " + cspViolations);
+    }
+
+    /** Fills the sign-in form of {@code admin} as the instructor with {@code password} and sends it. */
+    protected static void signIn(Page admin, String password) {
+        admin.locator("#vaadinLoginUsername input").fill("admin");
+        admin.locator("#vaadinLoginPassword input").fill(password);
+        admin.locator("#vaadinLoginPassword input").press("Enter");
+    }
+
+    /** Opens the admin page for a new instructor, signing in on the way. */
+    protected Page signedInAdmin(BrowserContext instructor) {
+        Page admin = instructor.newPage();
+        admin.navigate(url("admin"));
+        signIn(admin, ADMIN_PASSWORD);
+        assertThat(admin.locator("#admin-dashboard")).isVisible();
+        return admin;
     }
 
     protected String url(String path) {

@@ -6,13 +6,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.TrainingLimits;
 import org.rnnplayground.training.TrainingLimits.Field;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * The queue's limits and the lifetimes of runs, as the instructor edits them. The server checks
@@ -21,25 +21,20 @@ import org.rnnplayground.training.TrainingLimits.Field;
  */
 class LimitsForm extends Div {
 
-    final IntegerField slots = field("admin-slots", "admin.limits.slots", Field.SLOTS);
-    final IntegerField maxQueued = field("admin-max-queued", "admin.limits.maxQueued", Field.MAX_QUEUED_PER_USER);
-    final IntegerField maxRunning = field("admin-max-running", "admin.limits.maxRunning", Field.MAX_RUNNING_PER_USER);
-    final IntegerField keepFinished =
-            field("admin-keep-finished", "admin.limits.keepFinished", Field.KEEP_FINISHED_PER_USER);
-    final IntegerField maxQueuedTotal =
-            field("admin-max-queued-total", "admin.limits.maxQueuedTotal", Field.MAX_QUEUED_TOTAL);
-    final IntegerField maxPerAddress =
-            field("admin-max-per-address", "admin.limits.maxPerAddress", Field.MAX_RUNS_PER_ADDRESS);
-    final IntegerField maxRunMinutes =
-            field("admin-max-run-minutes", "admin.limits.maxRunMinutes", Field.MAX_RUN_MINUTES);
-    final IntegerField awayMinutes = field("admin-away-minutes", "admin.limits.awayMinutes", Field.AWAY_AFTER_MINUTES);
-    final IntegerField keepMinutes =
-            field("admin-keep-minutes", "admin.limits.keepMinutes", Field.KEEP_FINISHED_MINUTES);
+    final WholeNumberField slots = field("admin-slots", "admin.limits.slots");
+    final WholeNumberField maxQueued = field("admin-max-queued", "admin.limits.maxQueued");
+    final WholeNumberField maxRunning = field("admin-max-running", "admin.limits.maxRunning");
+    final WholeNumberField keepFinished = field("admin-keep-finished", "admin.limits.keepFinished");
+    final WholeNumberField maxQueuedTotal = field("admin-max-queued-total", "admin.limits.maxQueuedTotal");
+    final WholeNumberField maxPerAddress = field("admin-max-per-address", "admin.limits.maxPerAddress");
+    final WholeNumberField maxRunMinutes = field("admin-max-run-minutes", "admin.limits.maxRunMinutes");
+    final WholeNumberField awayMinutes = field("admin-away-minutes", "admin.limits.awayMinutes");
+    final WholeNumberField keepMinutes = field("admin-keep-minutes", "admin.limits.keepMinutes");
     final Button apply = new Button();
     final Paragraph message = new Paragraph();
 
     private final RunQueue queue;
-    private final Map<Field, IntegerField> fields = new EnumMap<>(Field.class);
+    private final Map<Field, WholeNumberField> fields = new EnumMap<>(Field.class);
 
     LimitsForm(RunQueue queue) {
         this.queue = queue;
@@ -67,13 +62,8 @@ class LimitsForm extends Div {
         add(queueRow, lifetimeRow, message);
     }
 
-    private IntegerField field(String id, String key, Field range) {
-        IntegerField f = new IntegerField(getTranslation(key));
-        f.setId(id);
-        f.setMin((int) range.min());
-        f.setMax((int) range.max());
-        f.setStepButtonsVisible(true);
-        return f;
+    private WholeNumberField field(String id, String key) {
+        return new WholeNumberField(id, getTranslation(key));
     }
 
     @Override
@@ -84,21 +74,36 @@ class LimitsForm extends Div {
 
     /** Fills the fields with the limits in force. */
     void show(TrainingLimits l) {
-        slots.setValue(l.slots());
-        maxQueued.setValue(l.maxQueuedPerUser());
-        maxRunning.setValue(l.maxRunningPerUser());
-        keepFinished.setValue(l.keepFinishedPerUser());
-        maxQueuedTotal.setValue(l.maxQueuedTotal());
-        maxPerAddress.setValue(l.maxRunsPerAddress());
-        maxRunMinutes.setValue((int) l.maxRunTime().toMinutes());
-        awayMinutes.setValue((int) l.awayAfter().toMinutes());
-        keepMinutes.setValue((int) l.keepFinishedFor().toMinutes());
-        fields.values().forEach(f -> f.setInvalid(false));
+        slots.setNumber(l.slots());
+        maxQueued.setNumber(l.maxQueuedPerUser());
+        maxRunning.setNumber(l.maxRunningPerUser());
+        keepFinished.setNumber(l.keepFinishedPerUser());
+        maxQueuedTotal.setNumber(l.maxQueuedTotal());
+        maxPerAddress.setNumber(l.maxRunsPerAddress());
+        maxRunMinutes.setNumber((int) l.maxRunTime().toMinutes());
+        awayMinutes.setNumber((int) l.awayAfter().toMinutes());
+        keepMinutes.setNumber((int) l.keepFinishedFor().toMinutes());
+        fields.values().forEach(WholeNumberField::clearMark);
     }
 
     /** Sends the values to the server; shows the server's refusal, naming the field, if it has one. */
     void apply() {
-        fields.values().forEach(f -> f.setInvalid(false));
+        Field unreadable = null;
+        for (Map.Entry<Field, WholeNumberField> e : fields.entrySet()) {
+            Field field = e.getKey();
+            // the server checks the range; a text that is no whole number never reaches it
+            boolean whole =
+                    e.getValue().check(v -> true, getTranslation("admin.limits.range", field.min(), field.max()));
+            if (!whole && unreadable == null) {
+                unreadable = field;
+            }
+        }
+        if (unreadable != null) {
+            message.addClassName("message-error");
+            message.setText(getTranslation(
+                    "admin.limits.notWhole", fields.get(unreadable).getLabel()));
+            return;
+        }
         try {
             TrainingLimits l = new TrainingLimits(
                     value(Field.SLOTS),
@@ -115,7 +120,7 @@ class LimitsForm extends Div {
             message.removeClassName("message-error");
             message.setText(getTranslation("admin.limits.applied"));
         } catch (TrainingLimits.OutOfRange e) {
-            IntegerField f = fields.get(e.field());
+            WholeNumberField f = fields.get(e.field());
             String text = getTranslation(
                     "admin.limits.outOfRange",
                     f.getLabel(),
@@ -128,9 +133,8 @@ class LimitsForm extends Div {
         }
     }
 
-    /** The field's value; an empty field counts as below its range, so the server names it. */
+    /** The field's whole number, checked by {@link #apply} to be there. */
     private int value(Field field) {
-        Integer v = fields.get(field).getValue();
-        return v == null ? (int) field.min() - 1 : v;
+        return fields.get(field).number().orElseThrow();
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +17,7 @@ import java.util.function.Function;
 import org.rnnplayground.sampling.Coverage;
 import org.rnnplayground.ui.Async;
 import org.rnnplayground.ui.OutOfDate;
+import org.rnnplayground.ui.WholeNumberField;
 import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
@@ -36,7 +36,8 @@ class CoveragePanel extends Div {
 
     static final int DEFAULT_EPOCHS = 100;
 
-    final IntegerField epochs = new IntegerField();
+    final WholeNumberField epochs =
+            new WholeNumberField("coverage-epochs", getTranslation("minibatches.coverage.epochs"));
     final Select<CoveragePlot.View> view = new Select<>();
     final Span discardedRandom = new Span();
     final Span discardedSequential = new Span();
@@ -85,13 +86,7 @@ class CoveragePanel extends Div {
 
     CoveragePanel(CoverageService service) {
         this.service = service;
-        epochs.setId("coverage-epochs");
-        epochs.setLabel(getTranslation("minibatches.coverage.epochs"));
-        epochs.setMin(1);
-        epochs.setMax(CoverageService.MAX_EPOCHS);
-        epochs.setStepButtonsVisible(true);
-        epochs.setManualValidation(true);
-        epochs.setValue(DEFAULT_EPOCHS);
+        epochs.setNumber(DEFAULT_EPOCHS);
         epochs.addValueChangeListener(e -> refresh());
         view.setId("coverage-view");
         view.setLabel(getTranslation("minibatches.coverage.view"));
@@ -148,12 +143,10 @@ class CoveragePanel extends Div {
 
     /** The number of epochs in the field, or null (field marked) when out of range. */
     private Integer validEpochs() {
-        Integer value = epochs.getValue();
-        boolean ok = value != null && value >= 1 && value <= CoverageService.MAX_EPOCHS;
-        epochs.setInvalid(!ok);
-        epochs.setErrorMessage(
-                ok ? null : getTranslation("minibatches.coverage.epochs.invalid", CoverageService.MAX_EPOCHS));
-        return ok ? value : null;
+        boolean ok = epochs.check(
+                v -> v >= 1 && v <= CoverageService.MAX_EPOCHS,
+                getTranslation("minibatches.coverage.epochs.invalid", CoverageService.MAX_EPOCHS));
+        return ok ? epochs.number().orElseThrow() : null;
     }
 
     /**

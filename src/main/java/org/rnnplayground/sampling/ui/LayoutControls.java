@@ -2,8 +2,8 @@ package org.rnnplayground.sampling.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import org.rnnplayground.sampling.SamplerConfig;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * What the toy example and the layout over the user's text share: the {@code batch_size} and
@@ -13,47 +13,43 @@ final class LayoutControls {
 
     private LayoutControls() {}
 
-    /** Sets up a whole-number field from 1 whose upper limit {@link #check} explains. */
-    static void sizeField(IntegerField field, String id, String labelKey, int value) {
-        field.setId(id);
-        field.setLabel(field.getTranslation(labelKey));
-        field.setMin(1);
-        field.setStepButtonsVisible(true);
-        field.setManualValidation(true); // check() explains the range that fits the text
-        field.setValue(value);
+    /** A whole-number field showing {@code value}, whose range {@link #check} explains. */
+    static WholeNumberField sizeField(Component owner, String id, String labelKey, int value) {
+        WholeNumberField field = new WholeNumberField(id, owner.getTranslation(labelKey));
+        field.setNumber(value);
+        return field;
     }
 
     /**
      * Checks {@code batch_size} and {@code num_steps} against a corpus with {@link
-     * SamplerConfig#problem}; marks the field at fault with its valid range.
+     * SamplerConfig#problem}; marks the field at fault with its valid range, and a text that is no
+     * whole number in either field.
      *
      * @return the config, or null when the values do not fit
      */
-    static SamplerConfig check(int corpusLength, IntegerField batchField, IntegerField stepsField) {
-        int b = batchField.getValue() == null ? 0 : batchField.getValue();
-        int n = stepsField.getValue() == null ? 0 : stepsField.getValue();
-        batchField.setInvalid(false);
-        batchField.setErrorMessage(null);
-        stepsField.setInvalid(false);
-        stepsField.setErrorMessage(null);
-        if (SamplerConfig.problem(corpusLength, b, n).isEmpty()) {
-            return new SamplerConfig(b, n);
-        }
+    static SamplerConfig check(int corpusLength, WholeNumberField batchField, WholeNumberField stepsField) {
         // the same order as SamplerConfig.problem: num_steps first, then batch_size for that num_steps
         int maxNumSteps = SamplerConfig.maxNumSteps(corpusLength, 1);
-        if (n < 1 || n > maxNumSteps) {
-            stepsField.setInvalid(true);
-            stepsField.setErrorMessage(
-                    stepsField.getTranslation("minibatches.numSteps.invalid", Math.max(0, maxNumSteps), corpusLength));
-        } else {
-            batchField.setInvalid(true);
-            batchField.setErrorMessage(batchField.getTranslation(
-                    "minibatches.batchSize.invalid",
-                    Math.max(0, SamplerConfig.maxBatchSize(corpusLength, n)),
-                    corpusLength,
-                    n));
+        boolean stepsFit = stepsField.check(
+                n -> n >= 1 && n <= maxNumSteps,
+                stepsField.getTranslation("minibatches.numSteps.invalid", Math.max(0, maxNumSteps), corpusLength));
+        if (!stepsFit) {
+            // batch_size's range depends on num_steps: only what no num_steps allows is marked now
+            int widest = Math.max(0, SamplerConfig.maxBatchSize(corpusLength, 1));
+            batchField.check(
+                    b -> b >= 1 && b <= widest,
+                    batchField.getTranslation("minibatches.batchSize.invalidAny", widest, corpusLength));
+            return null;
         }
-        return null;
+        int n = stepsField.number().orElseThrow();
+        boolean batchFits = batchField.check(
+                b -> SamplerConfig.problem(corpusLength, b, n).isEmpty(),
+                batchField.getTranslation(
+                        "minibatches.batchSize.invalid",
+                        Math.max(0, SamplerConfig.maxBatchSize(corpusLength, n)),
+                        corpusLength,
+                        n));
+        return batchFits ? new SamplerConfig(batchField.number().orElseThrow(), n) : null;
     }
 
     /** Random sampling and sequential partitioning side by side, one under the other when narrow. */

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -18,6 +17,7 @@ import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.text.ui.CurrentText;
 import org.rnnplayground.text.ui.NoticeBar;
 import org.rnnplayground.text.ui.TextAnalysis;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * Book section 8.3.4: how a long sequence is cut into minibatches by random sampling and by
@@ -34,7 +34,7 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     private final CurrentText current;
 
-    final IntegerField seed = new IntegerField();
+    final WholeNumberField seed = new WholeNumberField("seed", getTranslation("minibatches.seed"));
     final Paragraph message = new Paragraph();
     final NoticeBar notices = new NoticeBar();
     final ToyExamplePanel toy = new ToyExamplePanel();
@@ -69,13 +69,7 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component seedBar() {
-        seed.setId("seed");
-        seed.setLabel(getTranslation("minibatches.seed"));
-        seed.setMin(0);
-        seed.setMax(Integer.MAX_VALUE);
-        seed.setStepButtonsVisible(true);
-        seed.setManualValidation(true);
-        seed.setValue(DEFAULT_SEED);
+        seed.setNumber(DEFAULT_SEED);
         seed.addValueChangeListener(e -> seedChanged());
         Span help = new Span(getTranslation("minibatches.seed.help"));
         help.addClassName("muted");
@@ -87,11 +81,8 @@ public class MinibatchesView extends VerticalLayout implements HasDynamicTitle {
 
     /** The seed in the field, or null (field marked) when it is not a valid one. */
     Integer validSeed() {
-        Integer value = seed.getValue();
-        boolean ok = value != null && value >= 0;
-        seed.setInvalid(!ok);
-        seed.setErrorMessage(ok ? null : getTranslation("minibatches.seed.invalid", Integer.MAX_VALUE));
-        return ok ? value : null;
+        boolean ok = seed.check(v -> v >= 0, getTranslation("minibatches.seed.invalid", Integer.MAX_VALUE));
+        return ok ? seed.number().orElseThrow() : null;
     }
 
     /** Gives every panel the seed, or tells them there is no valid one. */

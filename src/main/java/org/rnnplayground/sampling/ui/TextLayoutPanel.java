@@ -11,7 +11,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.rnnplayground.sampling.SamplerKind;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.ui.TextAnalysis;
 import org.rnnplayground.ui.OutOfDate;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * Both methods' layout over the first {@code max_tokens} tokens of the user's text, minibatch after
@@ -45,9 +45,12 @@ class TextLayoutPanel extends Div {
     record Cut(int corpusLength, SamplerConfig config) {}
 
     final Span textName = new Span();
-    final IntegerField batchSize = new IntegerField();
-    final IntegerField numSteps = new IntegerField();
-    final IntegerField maxTokens = new IntegerField();
+    final WholeNumberField batchSize =
+            LayoutControls.sizeField(this, "batch-size", "minibatches.batchSize", BOOK_BATCH_SIZE);
+    final WholeNumberField numSteps =
+            LayoutControls.sizeField(this, "num-steps", "minibatches.numSteps", BOOK_NUM_STEPS);
+    final WholeNumberField maxTokens =
+            LayoutControls.sizeField(this, "max-tokens", "minibatches.maxTokens", BOOK_MAX_TOKENS);
     final Button newEpoch = new Button();
     final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
@@ -83,12 +86,8 @@ class TextLayoutPanel extends Div {
         this.cutChanged = cutChanged;
         textName.setId("mb-text-name");
         textName.addClassName("mb-text-name");
-        LayoutControls.sizeField(batchSize, "batch-size", "minibatches.batchSize", BOOK_BATCH_SIZE);
-        LayoutControls.sizeField(numSteps, "num-steps", "minibatches.numSteps", BOOK_NUM_STEPS);
-        LayoutControls.sizeField(maxTokens, "max-tokens", "minibatches.maxTokens", BOOK_MAX_TOKENS);
         maxTokens.setWidth("16rem");
         maxTokens.setHelperText(getTranslation("minibatches.maxTokens.help"));
-        maxTokens.setMin(SamplerConfig.MIN_CORPUS_LENGTH);
         batchSize.addValueChangeListener(e -> refresh());
         numSteps.addValueChangeListener(e -> refresh());
         maxTokens.addValueChangeListener(e -> refresh());
@@ -153,24 +152,19 @@ class TextLayoutPanel extends Div {
         clear();
         int length = processed.corpusLength();
         textName.setText(getTranslation("minibatches.layout.text", newAnalysis.name(), length));
-        maxTokens.setMax(Math.max(SamplerConfig.MIN_CORPUS_LENGTH, length));
-        if (maxTokens.getValue() == null || maxTokens.getValue() > length) {
-            maxTokens.setValue(Math.min(BOOK_MAX_TOKENS, length)); // fires refresh
+        // a number beyond this text is cut to it; a text that is no number stays, refused, as typed
+        if (maxTokens.number().filter(v -> v > length).isPresent()) {
+            maxTokens.setNumber(Math.min(BOOK_MAX_TOKENS, length)); // fires refresh
         }
         refresh();
     }
 
     /** The number of leading tokens to cut the text to, or null (field marked) when out of range. */
     private Integer validMaxTokens(int corpusLength) {
-        Integer value = maxTokens.getValue();
-        boolean ok = value != null && value >= SamplerConfig.MIN_CORPUS_LENGTH && value <= corpusLength;
-        maxTokens.setInvalid(!ok);
-        maxTokens.setErrorMessage(
-                ok
-                        ? null
-                        : getTranslation(
-                                "minibatches.maxTokens.invalid", SamplerConfig.MIN_CORPUS_LENGTH, corpusLength));
-        return ok ? value : null;
+        boolean ok = maxTokens.check(
+                v -> v >= SamplerConfig.MIN_CORPUS_LENGTH && v <= corpusLength,
+                getTranslation("minibatches.maxTokens.invalid", SamplerConfig.MIN_CORPUS_LENGTH, corpusLength));
+        return ok ? maxTokens.number().orElseThrow() : null;
     }
 
     /** The cut the fields give for the text, or null (the field at fault marked) when they give none. */

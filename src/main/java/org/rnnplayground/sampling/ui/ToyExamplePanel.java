@@ -10,11 +10,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.stream.IntStream;
 import org.rnnplayground.sampling.EpochLayout;
 import org.rnnplayground.sampling.SamplerConfig;
 import org.rnnplayground.ui.OutOfDate;
+import org.rnnplayground.ui.WholeNumberField;
 
 /**
  * The book's example: the sequence 0, 1, …, 34 cut by both methods and printed as the book prints
@@ -28,8 +28,10 @@ class ToyExamplePanel extends Div {
     static final int TOY_BATCH_SIZE = 2;
     static final int TOY_NUM_STEPS = 5;
 
-    final IntegerField batchSize = new IntegerField();
-    final IntegerField numSteps = new IntegerField();
+    final WholeNumberField batchSize =
+            LayoutControls.sizeField(this, "toy-batch-size", "minibatches.batchSize", TOY_BATCH_SIZE);
+    final WholeNumberField numSteps =
+            LayoutControls.sizeField(this, "toy-num-steps", "minibatches.numSteps", TOY_NUM_STEPS);
     final Button newEpoch = new Button();
     final Span epochInfo = new Span();
     final Div randomPrint = new Div();
@@ -43,8 +45,6 @@ class ToyExamplePanel extends Div {
     MethodEpochs epochs;
 
     ToyExamplePanel() {
-        LayoutControls.sizeField(batchSize, "toy-batch-size", "minibatches.batchSize", TOY_BATCH_SIZE);
-        LayoutControls.sizeField(numSteps, "toy-num-steps", "minibatches.numSteps", TOY_NUM_STEPS);
         batchSize.addValueChangeListener(e -> refresh());
         numSteps.addValueChangeListener(e -> refresh());
         newEpoch.setId("toy-new-epoch");

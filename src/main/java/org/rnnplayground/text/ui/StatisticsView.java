@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -30,6 +29,7 @@ import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.text.ZipfFit;
 import org.rnnplayground.ui.Async;
+import org.rnnplayground.ui.WholeNumberField;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
 import org.rnnplayground.ui.chart.ChartColors;
@@ -63,8 +63,8 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph message = new Paragraph();
     final NoticeBar notices = new NoticeBar();
     final ProgressBar progress = new ProgressBar();
-    final IntegerField share = new IntegerField();
-    final IntegerField topN = new IntegerField();
+    final WholeNumberField share = new WholeNumberField("zipf-share", getTranslation("statistics.share.label"));
+    final WholeNumberField topN = new WholeNumberField("top-n", getTranslation("statistics.top.n"));
     final Chart chart;
     final ZipfTable table = new ZipfTable();
     final List<TopNGramsPanel> tops = new ArrayList<>();
@@ -127,14 +127,9 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component zipfCard() {
-        share.setId("zipf-share");
-        share.setLabel(getTranslation("statistics.share.label"));
         share.setHelperText(getTranslation("statistics.share.help"));
-        share.setMin(ZipfPlot.MIN_SHARE);
-        share.setMax(ZipfPlot.MAX_SHARE);
-        share.setStepButtonsVisible(true);
         share.setSuffixComponent(new Span("%"));
-        share.setValue(DEFAULT_SHARE);
+        share.setNumber(DEFAULT_SHARE);
         share.addValueChangeListener(e -> refit());
 
         Paragraph explain = new Paragraph(getTranslation("statistics.chart.explain"));
@@ -153,12 +148,7 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Component topCard() {
-        topN.setId("top-n");
-        topN.setLabel(getTranslation("statistics.top.n"));
-        topN.setMin(1);
-        topN.setMax(MAX_TOP_N);
-        topN.setStepButtonsVisible(true);
-        topN.setValue(DEFAULT_TOP_N);
+        topN.setNumber(DEFAULT_TOP_N);
         topN.addValueChangeListener(e -> showTop());
 
         FlexLayout panels = new FlexLayout();
@@ -258,14 +248,13 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Fits each order over the chosen share of ranks and redraws the chart and the table. */
     void refit() {
-        Integer percent = share.getValue();
-        boolean valid = ZipfPlot.validShare(percent);
-        share.setInvalid(!valid);
-        share.setErrorMessage(
-                valid ? null : getTranslation("statistics.share.invalid", ZipfPlot.MIN_SHARE, ZipfPlot.MAX_SHARE));
+        boolean valid = share.check(
+                ZipfPlot::validShare,
+                getTranslation("statistics.share.invalid", ZipfPlot.MIN_SHARE, ZipfPlot.MAX_SHARE));
         if (!valid || counts == null) {
             return;
         }
+        int percent = share.number().orElseThrow();
         List<Series> series = new ArrayList<>();
         List<Optional<ZipfFit>> fits = new ArrayList<>();
         for (NGramCounts c : counts) {
@@ -287,13 +276,11 @@ public class StatisticsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Fills the top-n tables with the chosen number of rows. */
     void showTop() {
-        Integer n = topN.getValue();
-        boolean valid = n != null && n >= 1 && n <= MAX_TOP_N;
-        topN.setInvalid(!valid);
-        topN.setErrorMessage(valid ? null : getTranslation("statistics.top.invalid", MAX_TOP_N));
+        boolean valid = topN.check(v -> v >= 1 && v <= MAX_TOP_N, getTranslation("statistics.top.invalid", MAX_TOP_N));
         if (!valid || counts == null) {
             return;
         }
+        int n = topN.number().orElseThrow();
         for (int i = 0; i < tops.size(); i++) {
             tops.get(i).show(counts.get(i), n, characters);
         }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -31,6 +30,7 @@ import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenFrequency;
 import org.rnnplayground.text.TokenizerKind;
 import org.rnnplayground.ui.Async;
+import org.rnnplayground.ui.WholeNumberField;
 import org.rnnplayground.ui.Widgets;
 import org.rnnplayground.ui.chart.Axis;
 import org.rnnplayground.ui.chart.Chart;
@@ -52,6 +52,9 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
 
     static final int CHART_TOKENS = 40;
 
+    /** Largest min_freq the form takes. */
+    static final int MAX_MIN_FREQ = 1_000_000;
+
     private final CurrentText current;
     private final CorpusLoader loader;
 
@@ -59,8 +62,8 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     final Select<CleaningMode> cleaning = new Select<>();
     final Checkbox lowerCase = new Checkbox();
     final Select<TokenizerKind> tokenizer = new Select<>();
-    final IntegerField bpeMerges = new IntegerField();
-    final IntegerField minFreq = new IntegerField();
+    final WholeNumberField bpeMerges = new WholeNumberField("bpe-merges", getTranslation("text.options.bpeMerges"));
+    final WholeNumberField minFreq = new WholeNumberField("min-freq", getTranslation("text.options.minFreq"));
     final Span currentName = new Span();
     final Span corpusLength = new Span();
     final Span vocabSize = new Span();
@@ -134,17 +137,7 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         tokenizer.setLabel(getTranslation("text.options.tokenizer"));
         tokenizer.setItems(TokenizerKind.values());
         tokenizer.setItemLabelGenerator(k -> getTranslation("text.options.tokenizer." + k.name()));
-        bpeMerges.setId("bpe-merges");
-        bpeMerges.setLabel(getTranslation("text.options.bpeMerges"));
-        bpeMerges.setMin(1);
-        bpeMerges.setMax(TextOptions.MAX_BPE_MERGES);
-        bpeMerges.setStepButtonsVisible(true);
-        minFreq.setId("min-freq");
-        minFreq.setLabel(getTranslation("text.options.minFreq"));
         minFreq.setHelperText(getTranslation("text.options.minFreq.help"));
-        minFreq.setMin(0);
-        minFreq.setMax(1_000_000);
-        minFreq.setStepButtonsVisible(true);
         showOptions(current.options());
 
         cleaning.addValueChangeListener(e -> {
@@ -186,9 +179,9 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         lowerCase.setValue(o.lowerCase());
         lowerCase.setEnabled(o.cleaning() == CleaningMode.UNICODE);
         tokenizer.setValue(o.tokenizer());
-        bpeMerges.setValue(o.bpeMerges() > 0 ? o.bpeMerges() : 200);
+        bpeMerges.setNumber(o.bpeMerges() > 0 ? o.bpeMerges() : 200);
         bpeMerges.setVisible(o.tokenizer() == TokenizerKind.BPE);
-        minFreq.setValue(o.minFreq());
+        minFreq.setNumber(o.minFreq());
         updatingFields = false;
     }
 
@@ -198,20 +191,25 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         bpeMerges.setVisible(bpe);
         boolean unicode = cleaning.getValue() == CleaningMode.UNICODE;
         lowerCase.setEnabled(unicode);
-        Integer merges = bpeMerges.getValue();
-        Integer freq = minFreq.getValue();
-        boolean mergesOk = !bpe || (merges != null && merges >= 1 && merges <= TextOptions.MAX_BPE_MERGES);
-        boolean freqOk = freq != null && freq >= 0 && freq <= 1_000_000;
-        bpeMerges.setInvalid(!mergesOk);
-        bpeMerges.setErrorMessage(
-                mergesOk ? null : getTranslation("text.options.bpeMerges.invalid", TextOptions.MAX_BPE_MERGES));
-        minFreq.setInvalid(!freqOk);
-        minFreq.setErrorMessage(freqOk ? null : getTranslation("text.options.minFreq.invalid"));
+        boolean mergesOk = true;
+        if (bpe) {
+            mergesOk = bpeMerges.check(
+                    v -> v >= 1 && v <= TextOptions.MAX_BPE_MERGES,
+                    getTranslation("text.options.bpeMerges.invalid", TextOptions.MAX_BPE_MERGES));
+        } else {
+            bpeMerges.clearMark();
+        }
+        boolean freqOk = minFreq.check(
+                v -> v >= 0 && v <= MAX_MIN_FREQ, getTranslation("text.options.minFreq.invalid", MAX_MIN_FREQ));
         if (!mergesOk || !freqOk) {
             return null;
         }
         return new TextOptions(
-                cleaning.getValue(), !unicode || lowerCase.getValue(), tokenizer.getValue(), bpe ? merges : 0, freq);
+                cleaning.getValue(),
+                !unicode || lowerCase.getValue(),
+                tokenizer.getValue(),
+                bpe ? bpeMerges.number().orElseThrow() : 0,
+                minFreq.number().orElseThrow());
     }
 
     private void optionsChanged() {

@@ -34,14 +34,16 @@ class AdminViewTest extends SpringBrowserlessTest {
     void theServerRefusesAThousandSlotsAndThePageSaysWhichFieldAndWhatRange() {
         AdminView view = navigate(AdminView.class);
         TrainingLimits before = queue.limits();
-        assertEquals(before.slots(), view.limits.slots.getValue());
-        assertEquals((int) before.maxRunTime().toMinutes(), view.limits.maxRunMinutes.getValue());
+        assertEquals(before.slots(), view.limits.slots.number().orElseThrow());
+        assertEquals(
+                (int) before.maxRunTime().toMinutes(),
+                view.limits.maxRunMinutes.number().orElseThrow());
 
-        view.limits.slots.setValue(1000);
+        view.limits.slots.setNumber(1000);
         view.limits.apply();
 
         assertEquals(before, queue.limits(), "nothing changed on the server");
-        assertEquals(1000, view.limits.slots.getValue(), "the typed value is kept");
+        assertEquals(1000, view.limits.slots.number().orElseThrow(), "the typed value is kept");
         assertTrue(view.limits.slots.isInvalid());
         String message = view.limits.message.getText();
         assertTrue(message.contains("Training slots"), message);
@@ -50,10 +52,22 @@ class AdminViewTest extends SpringBrowserlessTest {
         assertFalse(view.limits.maxQueued.isInvalid(), "only the refused field is marked");
 
         view.limits.awayMinutes.clear();
-        view.limits.slots.setValue(before.slots());
+        view.limits.slots.setNumber(before.slots());
         view.limits.apply();
         assertTrue(view.limits.awayMinutes.isInvalid(), "an empty field is named too");
         assertEquals(before, queue.limits());
+
+        view.limits.show(before);
+        view.limits.maxQueued.setValue("1e3");
+        view.limits.apply();
+        assertEquals(before, queue.limits(), "a text that is no whole number never reaches the server");
+        assertEquals("1e3", view.limits.maxQueued.getValue(), "the typed text is kept");
+        assertTrue(view.limits.maxQueued.isInvalid());
+        assertTrue(
+                view.limits.maxQueued.getErrorMessage().contains("“1e3” is not a whole number"),
+                view.limits.maxQueued.getErrorMessage());
+        assertTrue(view.limits.message.getText().contains("Waiting runs per user"), view.limits.message.getText());
+        assertFalse(view.limits.slots.isInvalid(), "only the unreadable field is marked");
     }
 
     @Test

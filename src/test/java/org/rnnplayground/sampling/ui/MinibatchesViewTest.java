@@ -86,7 +86,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
                 .getText()
                 .contains("random " + view.toy.epochs.random().offset()));
 
-        test(view.seed).setValue(5);
+        test(view.seed).setValue("5");
         assertEquals(nthEpoch(SamplerKind.RANDOM, ToyExamplePanel.TOY, 2, 5, 5, 1), view.toy.epochs.random());
     }
 
@@ -94,20 +94,32 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
     void invalidToyValuesExplainTheRangeAndKeepTheLastLayout() throws Exception {
         MinibatchesView view = open();
         EpochLayout before = view.toy.epochs.random();
-        test(view.toy.batchSize).setValue(6);
+        test(view.toy.batchSize).setValue("6");
         assertTrue(view.toy.batchSize.isInvalid());
         assertEquals(
                 "batch_size must be a whole number from 1 to 5 for 35 tokens with num_steps=5.",
                 view.toy.batchSize.getErrorMessage());
         assertSame(before, view.toy.epochs.random());
 
-        test(view.toy.batchSize).setValue(3);
+        test(view.toy.batchSize).setValue("3");
         assertFalse(view.toy.batchSize.isInvalid());
         assertEquals(3, view.toy.epochs.random().batchSize());
 
-        view.toy.numSteps.setValue(0); // the field's own min would refuse it from the tester
+        view.toy.numSteps.setNumber(0);
         assertTrue(view.toy.numSteps.isInvalid());
         assertTrue(view.toy.numSteps.getErrorMessage().contains("from 1 to 17"), view.toy.numSteps.getErrorMessage());
+        assertEquals(3, view.toy.epochs.random().batchSize());
+
+        test(view.toy.numSteps).setValue("1e3");
+        assertEquals("1e3", view.toy.numSteps.getValue(), "what was typed is kept");
+        assertTrue(
+                view.toy.numSteps.getErrorMessage().startsWith("“1e3” is not a whole number. num_steps must be"),
+                view.toy.numSteps.getErrorMessage());
+        test(view.toy.batchSize).setValue("abc");
+        assertTrue(view.toy.batchSize.isInvalid(), "no num_steps allows it: marked before num_steps is fixed");
+        assertTrue(
+                view.toy.batchSize.getErrorMessage().startsWith("“abc” is not a whole number."),
+                view.toy.batchSize.getErrorMessage());
         assertEquals(3, view.toy.epochs.random().batchSize());
     }
 
@@ -116,7 +128,10 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         MinibatchesView view = open();
         int length = analysis.text().corpusLength();
         assertEquals(2580, length);
-        assertEquals(length, view.layout.maxTokens.getValue(), "a text shorter than 10,000 tokens is used whole");
+        assertEquals(
+                length,
+                view.layout.maxTokens.number().orElseThrow(),
+                "a text shorter than 10,000 tokens is used whole");
         assertEquals(32, view.layout.epochs.random().batchSize());
         assertEquals(35, view.layout.epochs.random().numSteps());
         int[] corpus = analysis.text().corpus();
@@ -150,7 +165,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         MinibatchesView view = open();
         EpochLayout before = view.layout.epochs.sequential();
         int length = analysis.text().corpusLength();
-        test(view.layout.batchSize).setValue(1000);
+        test(view.layout.batchSize).setValue("1000");
         assertTrue(view.layout.batchSize.isInvalid());
         int max = SamplerConfig.maxBatchSize(length, 35);
         assertTrue(
@@ -161,16 +176,16 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
                 view.layout.batchSize.getErrorMessage());
         assertSame(before, view.layout.epochs.sequential());
 
-        test(view.layout.batchSize).setValue(4);
-        test(view.layout.numSteps).setValue(10);
+        test(view.layout.batchSize).setValue("4");
+        test(view.layout.numSteps).setValue("10");
         assertFalse(view.layout.batchSize.isInvalid());
         assertEquals(4, view.layout.epochs.sequential().batchSize());
         assertEquals(10, view.layout.epochs.sequential().numSteps());
 
-        view.layout.maxTokens.setValue(length + 1); // beyond the field's max, as typed
+        view.layout.maxTokens.setNumber(length + 1);
         assertTrue(view.layout.maxTokens.isInvalid());
         assertTrue(view.layout.maxTokens.getErrorMessage().contains("2,580"), view.layout.maxTokens.getErrorMessage());
-        test(view.layout.maxTokens).setValue(100);
+        test(view.layout.maxTokens).setValue("100");
         assertEquals(100, view.layout.epochs.sequential().corpusLength());
     }
 
@@ -213,12 +228,12 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
     void anInvalidToyValueMarksThePrintOutOfDateUntilItIsCorrected() throws Exception {
         MinibatchesView view = open();
         assertFalse(view.toy.outOfDate.marked());
-        test(view.toy.batchSize).setValue(6);
+        test(view.toy.batchSize).setValue("6");
         assertTrue(view.toy.outOfDate.marked(), "the print is still that of batch_size=2");
         assertTrue(view.toy.outOfDate.getText().startsWith("Out of date"), view.toy.outOfDate.getText());
         assertFalse(view.toy.newEpoch.isEnabled(), "no new epoch of values that are no longer in the fields");
 
-        test(view.toy.batchSize).setValue(2);
+        test(view.toy.batchSize).setValue("2");
         assertFalse(view.toy.outOfDate.marked());
         assertTrue(view.toy.newEpoch.isEnabled());
     }
@@ -231,7 +246,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         test(view.layout.play).click();
         assertTrue(view.layout.playing());
 
-        test(view.layout.batchSize).setValue(1000);
+        test(view.layout.batchSize).setValue("1000");
         assertTrue(view.layout.outOfDate.marked(), "the layout shown is still that of batch_size=32");
         assertFalse(view.layout.playing(), "autoplay stops: it would step through values no longer in the fields");
         assertFalse(view.layout.next.isEnabled());
@@ -239,7 +254,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         assertTrue(view.coverage.outOfDate.marked(), "the coverage shown is still that of batch_size=32");
         assertEquals(32, view.coverage.result.random().batchSize());
 
-        test(view.layout.batchSize).setValue(4);
+        test(view.layout.batchSize).setValue("4");
         assertFalse(view.layout.outOfDate.marked());
         assertEquals(4, view.layout.epochs.random().batchSize());
         assertTrue(view.layout.next.isEnabled());
@@ -257,13 +272,13 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         EpochLayout toyBefore = view.toy.epochs.random();
         EpochLayout layoutBefore = view.layout.epochs.sequential();
 
-        view.seed.setValue(-1); // the field's own min would refuse it from the tester
+        test(view.seed).setValue("-1");
         assertTrue(view.seed.isInvalid());
         assertTrue(view.toy.outOfDate.marked());
         assertTrue(view.layout.outOfDate.marked());
         assertTrue(view.coverage.outOfDate.marked());
 
-        test(view.seed).setValue(1);
+        test(view.seed).setValue("1");
         assertFalse(view.toy.outOfDate.marked());
         assertFalse(view.layout.outOfDate.marked());
         assertFalse(view.coverage.outOfDate.marked(), "the counts shown are those of seed 1");
@@ -275,11 +290,11 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
     void invalidEpochsMarkTheCoverageOutOfDate() throws Exception {
         MinibatchesView view = open();
         awaitCoverage(view);
-        view.coverage.epochs.setValue(CoverageService.MAX_EPOCHS + 1); // beyond the field's max, as typed
+        view.coverage.epochs.setNumber(CoverageService.MAX_EPOCHS + 1);
         assertTrue(view.coverage.epochs.isInvalid());
         assertTrue(view.coverage.outOfDate.marked());
 
-        test(view.coverage.epochs).setValue(10);
+        test(view.coverage.epochs).setValue("10");
         assertFalse(view.coverage.epochs.isInvalid());
         awaitCoverage(view);
         assertFalse(view.coverage.outOfDate.marked());
@@ -299,7 +314,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
 
         view.show(other);
         assertTrue(view.layout.textName.getText().startsWith("Short fox"), view.layout.textName.getText());
-        assertEquals(length, view.layout.maxTokens.getValue());
+        assertEquals(length, view.layout.maxTokens.number().orElseThrow());
         assertTrue(view.layout.batchSize.isInvalid());
         assertNull(view.layout.epochs, "no layout of the previous text under the new text's name");
         assertEquals("", view.layout.randomPanel.index.getText());
@@ -308,7 +323,7 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
         assertFalse(view.layout.next.isEnabled());
         assertTrue(view.coverage.outOfDate.marked(), "the coverage shown is that of the previous text's cut");
 
-        test(view.layout.batchSize).setValue(4);
+        test(view.layout.batchSize).setValue("4");
         assertEquals(
                 nthEpoch(SamplerKind.SEQUENTIAL, other.text().corpus(), 4, 35, 1, 1), view.layout.epochs.sequential());
         awaitCoverage(view);
@@ -344,7 +359,11 @@ class MinibatchesViewTest extends SpringBrowserlessTest {
             assertTrue(view.coverage.outOfDate.marked());
             assertNull(view.coverage.result, "nothing counted while the pool is full");
             release.countDown();
-            test(view.seed).setValue(view.seed.getValue() + 1); // ask again
+            while (pool.stats().queued() > 0 || pool.stats().active() > 0) {
+                assertTrue(System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(20), "the pool frees");
+                Thread.sleep(10);
+            }
+            view.seed.setNumber(view.seed.number().orElseThrow() + 1); // ask again
             awaitCoverage(view);
             assertNotNull(view.coverage.result);
         } finally {
