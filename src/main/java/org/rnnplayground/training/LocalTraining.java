@@ -66,6 +66,31 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             }
         }
         added.forEach(r -> publish(RunEvent.Kind.ENDED, r));
+        releaseModelsOverBudget(); // restored runs may hold the models of their last checkpoints
+    }
+
+    /** Who takes checkpoints of the runs at the ends of their epochs. */
+    void setCheckpoints(EpochCheckpoints taker) {
+        checkpoints = taker;
+    }
+
+    /**
+     * Queues runs again that a restart cut off, each going on from its checkpoint (see {@link
+     * Run#resumeFrom}); their owners' next runs are numbered after them.
+     */
+    void requeue(List<Run> resumed) {
+        List<Run> added = new ArrayList<>();
+        synchronized (lock) {
+            for (Run run : resumed) {
+                if (runs.putIfAbsent(run.id(), run) == null) {
+                    scheduler.enqueue(run.owner(), run);
+                    added.add(run);
+                }
+                launchedPerUser.merge(run.owner(), run.number(), Math::max);
+            }
+        }
+        added.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
+        dispatch();
     }
 
     /** True when the run is here (waiting, training, or ended and not yet released). */
@@ -79,6 +104,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final Map<UserId, Integer> launchedPerUser = new HashMap<>();
 
     private volatile TrainingLimits limits;
+    private volatile EpochCheckpoints checkpoints = EpochCheckpoints.NONE;
     private boolean closed;
 
     /**
@@ -250,7 +276,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private void train(Run run) {
         RunExecutor.Result result = null;
         try {
-            result = executor.train(run.spec(), listenerFor(run), () -> shouldStop(run));
+            result = executor.train(run.spec(), listenerFor(run), () -> shouldStop(run), run.takeResume());
             TrainOutcome outcome = result.outcome();
             RunStatus status = switch (outcome.status()) {
                 case COMPLETED -> RunStatus.FINISHED;
@@ -319,6 +345,11 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             @Override
             public void afterStep(CharModel model) {
                 run.serveSnapshots(model);
+            }
+
+            @Override
+            public void atEpochEnd(int epochsDone, CharModel model) {
+                checkpoints.atEpochEnd(run.id(), run.spec(), epochsDone, model);
             }
 
             @Override

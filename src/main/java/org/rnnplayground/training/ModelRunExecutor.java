@@ -3,6 +3,7 @@ package org.rnnplayground.training;
 import java.util.function.BooleanSupplier;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.NativeThreads;
+import org.rnnplayground.model.Resume;
 import org.rnnplayground.model.TrainListener;
 import org.rnnplayground.model.TrainOutcome;
 import org.rnnplayground.model.Trainer;
@@ -19,10 +20,15 @@ public final class ModelRunExecutor implements RunExecutor {
 
     @Override
     public Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled) {
+        return train(spec, listener, cancelled, null);
+    }
+
+    @Override
+    public Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled, Resume resume) {
         NativeThreads.limitTo(nativeThreads);
         CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
         TrainOutcome outcome = new Trainer(System::nanoTime)
-                .run(model, spec.config(), spec.corpus(), spec.codec(), listener, cancelled);
+                .run(model, spec.config(), spec.corpus(), spec.codec(), listener, cancelled, resume);
         model.releaseWorkingMemory(); // a finished run's model only generates: keep its parameters
         return new Result(outcome, model);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Footprint;
+import org.rnnplayground.model.Resume;
 import org.rnnplayground.model.TrainProgress;
 
 /**
@@ -43,6 +44,11 @@ final class Run {
     private Instant finishedAt;
     private CharModel model;
     private boolean modelReleased;
+    /** The checkpoint it goes on from after a restart, until it starts; then null. */
+    private Resume resume;
+    /** The epochs done when it was resumed after a restart, or 0. */
+    private int resumedFromEpoch;
+
     private StopReason stopReason;
 
     /**
@@ -124,6 +130,36 @@ final class Run {
         epochs.addAll(storedEpochs);
         progress.addAll(storedProgress);
         samples.addAll(storedSamples);
+    }
+
+    /**
+     * Puts a run that was cut off by a restart back in the queue: its history up to the checkpoint,
+     * and the checkpoint it goes on from.
+     */
+    synchronized void resumeFrom(
+            Resume from,
+            List<EpochReport> storedEpochs,
+            List<TrainProgress> storedProgress,
+            List<RunSample> storedSamples) {
+        resume = from;
+        resumedFromEpoch = from.epochsDone();
+        epochs.addAll(storedEpochs);
+        progress.addAll(storedProgress);
+        samples.addAll(storedSamples);
+    }
+
+    /** The checkpoint to go on from, handed over once (to the training that starts it). */
+    synchronized Resume takeResume() {
+        Resume r = resume;
+        resume = null;
+        return r;
+    }
+
+    /** Gives an ended run read back from the store the model of its last checkpoint, to generate. */
+    synchronized void restoreModel(CharModel trained) {
+        if (status.isFinal() && status != RunStatus.DIVERGED) {
+            model = trained;
+        }
     }
 
     /** Whether it ended before {@code instant}. */
@@ -261,6 +297,7 @@ final class Run {
                 finishedAt,
                 footprint,
                 status == RunStatus.STOPPED ? stopReason : null,
-                modelReleased);
+                modelReleased,
+                resumedFromEpoch);
     }
 }

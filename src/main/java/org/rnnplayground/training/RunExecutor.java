@@ -16,6 +16,18 @@ public interface RunExecutor {
     Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled);
 
     /**
+     * As {@link #train(RunSpec, TrainListener, BooleanSupplier)}, going on from a checkpoint when
+     * {@code resume} is not null (the epochs before it are not trained again).
+     */
+    default Result train(
+            RunSpec spec, TrainListener listener, BooleanSupplier cancelled, org.rnnplayground.model.Resume resume) {
+        if (resume != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume");
+        }
+        return train(spec, listener, cancelled);
+    }
+
+    /**
      * How training ended, and the trained model (for generation afterwards), or null.
      */
     record Result(TrainOutcome outcome, CharModel model) {}

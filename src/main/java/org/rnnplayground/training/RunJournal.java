@@ -1,5 +1,6 @@
 package org.rnnplayground.training;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.Resume;
+import org.rnnplayground.store.Checkpoint;
+import org.rnnplayground.store.CheckpointStore;
 import org.rnnplayground.store.LearnerStore;
 import org.rnnplayground.store.MetricStore;
 import org.rnnplayground.store.NewRun;
@@ -34,7 +39,16 @@ import org.slf4j.LoggerFactory;
  * <p>Runs that were waiting or training when the server went down come back as stopped by the
  * shutdown, with the epochs they had finished. (Resuming them from a checkpoint comes next.)
  */
-public final class RunJournal implements AutoCloseable {
+public final class RunJournal implements EpochCheckpoints, AutoCloseable {
+
+    /** A checkpoint at least every so many epochs, and at the end. */
+    static final int CHECKPOINT_EVERY_EPOCHS = 10;
+
+    /** And at least this often while epochs are long. */
+    static final long CHECKPOINT_EVERY_NANOS = 30_000_000_000L;
+
+    /** Parameters as big-endian float64 values, in the model's {@link CharModel#parameters()} order. */
+    static final String FORMAT = "f64-params-v1";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
 
@@ -43,6 +57,10 @@ public final class RunJournal implements AutoCloseable {
     private final RunStore runStore;
     private final MetricStore metrics;
     private final LocalTraining training;
+    private final CheckpointStore checkpointStore;
+    /** When each training run's last checkpoint was taken (System.nanoTime). */
+    private final Map<String, Long> lastCheckpoint = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("run-journal").daemon().factory());
 
@@ -58,7 +76,13 @@ public final class RunJournal implements AutoCloseable {
     private final AutoCloseable subscription;
 
     public RunJournal(
-            LearnerStore learners, TextStore texts, RunStore runs, MetricStore metrics, LocalTraining training) {
+            LearnerStore learners,
+            TextStore texts,
+            RunStore runs,
+            MetricStore metrics,
+            CheckpointStore checkpoints,
+            LocalTraining training) {
+        this.checkpointStore = checkpoints;
         this.learners = learners;
         this.texts = texts;
         this.runStore = runs;
@@ -69,6 +93,51 @@ public final class RunJournal implements AutoCloseable {
                 writer.execute(() -> write(event));
             }
         });
+        training.setCheckpoints(this);
+    }
+
+    /** Takes a checkpoint every {@value #CHECKPOINT_EVERY_EPOCHS} epochs, every 30 s and at the end. */
+    @Override
+    public void atEpochEnd(String runId, RunSpec spec, int epochsDone, CharModel model) {
+        if (spec.textSha256() == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = lastCheckpoint.get(runId);
+        boolean due = epochsDone == spec.config().numEpochs()
+                || epochsDone % CHECKPOINT_EVERY_EPOCHS == 0
+                || (last != null && now - last >= CHECKPOINT_EVERY_NANOS);
+        if (last == null) {
+            lastCheckpoint.put(runId, now);
+        }
+        if (!due) {
+            return;
+        }
+        lastCheckpoint.put(runId, now);
+        byte[] parameters = encode(model.parameters()); // on the training thread, between two epochs
+        if (writer.isShutdown()) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                checkpointStore.save(new Checkpoint(
+                        UUID.fromString(runId), epochsDone, 0, FORMAT, parameters, null, null, null, Instant.now()));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store a checkpoint of run {} at epoch {}", runId, epochsDone, e);
+            }
+        });
+    }
+
+    static byte[] encode(double[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES);
+        bytes.asDoubleBuffer().put(values);
+        return bytes.array();
+    }
+
+    static double[] decode(byte[] bytes) {
+        double[] values = new double[bytes.length / Double.BYTES];
+        ByteBuffer.wrap(bytes).asDoubleBuffer().get(values);
+        return values;
     }
 
     /**
@@ -124,6 +193,7 @@ public final class RunJournal implements AutoCloseable {
                 metrics.appendSample(id, new StoredSample(s.epoch(), s.text(), s.unknown()));
             }
             if (run.status().isFinal()) {
+                lastCheckpoint.remove(run.id());
                 run.progress().forEach(p -> metrics.appendProgress(id, p));
                 runStore.ended(
                         id,
@@ -174,7 +244,8 @@ public final class RunJournal implements AutoCloseable {
         return back.size();
     }
 
-    private Optional<Run> toRun(StoredRun s, int number, UserId owner, Map<String, ProcessedText> processed) {
+    /** The run's spec, rebuilt from its stored text; empty when the text is gone. */
+    private Optional<RunSpec> specOf(StoredRun s, Map<String, ProcessedText> processed) {
         NewRun launch = s.launch();
         Optional<String> raw = texts.get(launch.textSha256());
         if (raw.isEmpty()) {
@@ -182,14 +253,23 @@ public final class RunJournal implements AutoCloseable {
         }
         ProcessedText text = processed.computeIfAbsent(
                 launch.textSha256() + launch.options(), k -> TextPipeline.process(raw.get(), launch.options()));
-        RunSpec spec = RunSpec.of(
+        return Optional.of(RunSpec.of(
                         launch.textName(),
                         text.codec(),
                         text.corpus(),
                         launch.maxTokens(),
                         launch.config(),
                         launch.model())
-                .withText(launch.textSha256());
+                .withText(launch.textSha256()));
+    }
+
+    private Optional<Run> toRun(StoredRun s, int number, UserId owner, Map<String, ProcessedText> processed) {
+        NewRun launch = s.launch();
+        Optional<RunSpec> rebuilt = specOf(s, processed);
+        if (rebuilt.isEmpty()) {
+            return Optional.empty();
+        }
+        RunSpec spec = rebuilt.get();
         RunHistory history = metrics.history(s.id());
         RunStatus status = RunStatus.valueOf(s.status());
         StopReason reason = s.stopReason() == null ? null : StopReason.valueOf(s.stopReason());
@@ -210,10 +290,89 @@ public final class RunJournal implements AutoCloseable {
                 s.divergedAtEpoch(),
                 history.epochs(),
                 history.progress(),
-                history.samples().stream()
-                        .map(x -> new RunSample(x.epoch(), x.text(), x.unknown()))
-                        .toList());
+                samples(history));
+        if (status == RunStatus.FINISHED || status == RunStatus.STOPPED) {
+            // the model of its last checkpoint, so that it generates after the restart
+            checkpointStore.latest(s.id()).ifPresent(c -> {
+                CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
+                model.loadParameters(decode(c.parameters()));
+                model.releaseWorkingMemory();
+                run.restoreModel(model);
+            });
+        }
         return Optional.of(run);
+    }
+
+    private static List<RunSample> samples(RunHistory history) {
+        return history.samples().stream()
+                .map(x -> new RunSample(x.epoch(), x.text(), x.unknown()))
+                .toList();
+    }
+
+    /**
+     * Queues again the runs that were waiting or training when the server went down, each going on
+     * from its last checkpoint (or from the start when it had none), their history cut back to that
+     * checkpoint. Called once the server is up.
+     *
+     * @return how many runs were queued again
+     */
+    public int resumeInterrupted() throws Exception {
+        List<StoredRun> cut = runStore.withStatus(List.of(RunStatus.QUEUED.name(), RunStatus.RUNNING.name()));
+        Map<String, ProcessedText> processed = new HashMap<>();
+        Map<UUID, List<UUID>> order = new HashMap<>();
+        List<Run> again = new ArrayList<>();
+        for (StoredRun s : cut) {
+            if (training.holds(s.id().toString())) {
+                continue;
+            }
+            Optional<RunSpec> spec = specOf(s, processed);
+            if (spec.isEmpty()) {
+                continue;
+            }
+            UUID learner = s.launch().learnerId();
+            List<UUID> theirs = order.computeIfAbsent(
+                    learner,
+                    l -> runStore.listByLearner(l).stream()
+                            .sorted(java.util.Comparator.comparing(
+                                    r -> r.launch().createdAt()))
+                            .map(StoredRun::id)
+                            .toList());
+            Resume resume = checkpointStore
+                    .latest(s.id())
+                    .filter(c -> FORMAT.equals(c.format()) && c.epoch() >= 1)
+                    .map(c -> new Resume(c.epoch(), decode(c.parameters())))
+                    .orElse(null);
+            int from = resume == null ? 0 : resume.epochsDone();
+            metrics.discardAfter(s.id(), from);
+            RunHistory history = metrics.history(s.id());
+            Run run = new Run(
+                    s.id().toString(),
+                    theirs.indexOf(s.id()) + 1,
+                    new UserId(learner.toString()),
+                    spec.get(),
+                    s.launch().createdAt(),
+                    null);
+            if (resume != null) {
+                run.resumeFrom(resume, history.epochs(), history.progress(), samples(history));
+            }
+            runStore.resumed(s.id(), RunStatus.QUEUED.name(), from);
+            String id = s.id().toString();
+            int epochs = history.epochs().size();
+            int sampleCount = history.samples().size();
+            writer.submit(() -> {
+                        Written done = new Written();
+                        done.epochs = epochs;
+                        done.samples = sampleCount;
+                        written.put(id, done);
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            again.add(run);
+        }
+        training.requeue(again);
+        if (!again.isEmpty()) {
+            LOG.info("{} runs cut off by the last shutdown are queued again from their checkpoints", again.size());
+        }
+        return again.size();
     }
 
     /** Waits until every event published so far is written (for tests and shutdown). */
@@ -223,6 +382,7 @@ public final class RunJournal implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        training.setCheckpoints(EpochCheckpoints.NONE);
         subscription.close();
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);

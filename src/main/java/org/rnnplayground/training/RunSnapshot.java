@@ -27,6 +27,8 @@ import org.rnnplayground.model.TrainProgress;
  * @param finishedAt when it ended, or null
  * @param footprint what its model costs, estimated when it was launched
  * @param stopReason why it was stopped, when its status is {@link RunStatus#STOPPED}; else null
+ * @param resumedFromEpoch the epochs it had done when it was resumed from a checkpoint after a
+ *     server restart, or 0
  * @param modelReleased true when the run ended with a model that was then released to keep the
  *     memory of all kept models within the budget: it no longer generates
  */
@@ -47,7 +49,8 @@ public record RunSnapshot(
         Instant finishedAt,
         Footprint footprint,
         StopReason stopReason,
-        boolean modelReleased) {
+        boolean modelReleased,
+        int resumedFromEpoch) {
 
     public RunSnapshot {
         epochs = List.copyOf(epochs);

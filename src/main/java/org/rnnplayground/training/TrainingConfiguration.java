@@ -42,8 +42,9 @@ class TrainingConfiguration {
             org.rnnplayground.store.TextStore texts,
             org.rnnplayground.store.RunStore runs,
             org.rnnplayground.store.MetricStore metrics,
+            org.rnnplayground.store.CheckpointStore checkpoints,
             LocalTraining training) {
-        return new RunJournal(learners, texts, runs, metrics, training);
+        return new RunJournal(learners, texts, runs, metrics, checkpoints, training);
     }
 
     @Bean(destroyMethod = "close")

@@ -15,6 +15,7 @@ import org.rnnplayground.Application;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
+import org.rnnplayground.store.CheckpointStore;
 import org.rnnplayground.store.LearnerStore;
 import org.rnnplayground.store.MetricStore;
 import org.rnnplayground.store.RunStore;
@@ -54,6 +55,9 @@ class RunJournalTest {
 
     @Autowired
     MetricStore metrics;
+
+    @Autowired
+    CheckpointStore checkpoints;
 
     private final ExecutorService workers = Executors.newCachedThreadPool();
 
@@ -101,7 +105,7 @@ class RunJournalTest {
         journal.flush();
 
         try (LocalTraining after = restarted();
-                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, after)) {
+                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, checkpoints, after)) {
             assertEquals(1, journalAfter.restore(ann));
             RunSnapshot back = after.find(id, ann).orElseThrow();
             assertEquals("r1", back.label());
@@ -112,7 +116,18 @@ class RunJournalTest {
                     "every epoch's perplexity, to the last digit");
             assertEquals(before.samples(), back.samples());
             assertEquals(before.spec().vocab().vocabSize(), back.spec().vocab().vocabSize());
-            assertTrue(after.modelNow(id, ann).isEmpty(), "no model after a restart until it trains again");
+            // it generates after the restart, from the parameters of its last checkpoint
+            org.rnnplayground.model.CharModel was =
+                    training.modelNow(id, ann).orElseThrow().get(10, TimeUnit.SECONDS);
+            org.rnnplayground.model.CharModel is =
+                    after.modelNow(id, ann).orElseThrow().get(10, TimeUnit.SECONDS);
+            org.rnnplayground.model.Decoding greedy = org.rnnplayground.model.Decoding.greedyArgmax();
+            assertEquals(
+                    org.rnnplayground.model.Generator.generate(
+                                    was, before.spec().codec(), "the ", 30, greedy)
+                            .text(),
+                    org.rnnplayground.model.Generator.generate(is, back.spec().codec(), "the ", 30, greedy)
+                            .text());
             assertEquals(0, journalAfter.restore(ann), "restoring twice adds nothing");
             assertTrue(after.runsOf(UserId.random()).isEmpty(), "nobody else sees it");
 
@@ -129,7 +144,7 @@ class RunJournalTest {
         await(training, id, bob, s -> s.epochsDone() >= 2);
         journal.flush();
         try (LocalTraining after = restarted();
-                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, after)) {
+                RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, checkpoints, after)) {
             assertEquals(1, journalAfter.restore(bob));
             RunSnapshot back = after.find(id, bob).orElseThrow();
             assertEquals(RunStatus.STOPPED, back.status());
@@ -143,5 +158,47 @@ class RunJournalTest {
         assertEquals(StopReason.BY_USER, stopped.stopReason());
         List<RunSnapshot> mine = training.runsOf(bob);
         assertEquals(1, mine.size());
+    }
+
+    @Test
+    void aRunCutOffMidTrainingResumesFromItsCheckpointAndEndsAsIfNeverStopped() throws Exception {
+        UserId cat = UserId.random();
+        RunSpec spec = spec(cat, 25);
+        try (LocalTraining before = restarted();
+                RunJournal journalBefore = new RunJournal(learners, texts, runStore, metrics, checkpoints, before)) {
+            String id = before.launch(cat, spec).run().orElseThrow().id();
+            await(before, id, cat, s -> s.epochsDone() >= 12);
+            journalBefore.flush();
+            journalBefore.close(); // the server is gone: nothing more reaches the store
+
+            // the same run, never interrupted, for comparison (the journal no longer writes it)
+            RunSnapshot uninterrupted = await(before, id, cat, s -> s.status().isFinal());
+
+            try (LocalTraining after = restarted();
+                    RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, checkpoints, after)) {
+                assertEquals(1, journalAfter.resumeInterrupted());
+                RunSnapshot resumed = after.find(id, cat).orElseThrow();
+                assertEquals(
+                        RunJournal.CHECKPOINT_EVERY_EPOCHS,
+                        resumed.resumedFromEpoch(),
+                        "from the checkpoint at epoch 10");
+                assertEquals("r1", resumed.label());
+                RunSnapshot done = await(after, id, cat, s -> s.status().isFinal());
+                assertEquals(RunStatus.FINISHED, done.status());
+                assertEquals(25, done.epochsDone());
+                assertEquals(
+                        uninterrupted.epochs().stream()
+                                .map(EpochReport::perplexity)
+                                .toList(),
+                        done.epochs().stream().map(EpochReport::perplexity).toList(),
+                        "every epoch's perplexity as without the restart, to the last digit");
+                assertTrue(after.modelNow(id, cat).isPresent(), "it generates");
+                journalAfter.flush();
+                assertEquals(
+                        25,
+                        metrics.history(java.util.UUID.fromString(id)).epochs().size(),
+                        "the store holds each epoch once");
+            }
+        }
     }
 }

@@ -156,7 +156,10 @@ class RunDetail extends Div {
         if (run == null) {
             return;
         }
-        status.setText(statusText(run));
+        status.setText(
+                run.resumedFromEpoch() > 0
+                        ? statusText(run) + " " + getTranslation("train.status.resumed", run.resumedFromEpoch())
+                        : statusText(run));
         status.getElement().setAttribute("data-epochs", String.valueOf(run.epochsDoneFraction()));
         status.getElement().setAttribute("data-status", run.status().name());
         status.getElement().setAttribute("data-run", run.id());

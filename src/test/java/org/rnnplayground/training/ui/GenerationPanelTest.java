@@ -64,7 +64,8 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 now,
                 spec.model().footprint(text.vocabSize(), config),
                 null,
-                modelReleased);
+                modelReleased,
+                0);
         GenerationPanel panel = new GenerationPanel(
                 (id, user) -> Optional.of(CompletableFuture.completedFuture(model)),
                 budget,

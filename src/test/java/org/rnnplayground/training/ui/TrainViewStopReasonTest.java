@@ -56,7 +56,8 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
                 t.plusSeconds(3600),
                 spec.model().footprint(text.vocabSize(), spec.config()),
                 why,
-                false);
+                false,
+                0);
     }
 
     @Test
