@@ -69,6 +69,22 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         releaseModelsOverBudget(); // restored runs may hold the models of their last checkpoints
     }
 
+    /**
+     * Stops starting runs and accepting launches (the server is shutting down); runs training go on
+     * until {@link #close}.
+     *
+     * @return the ids of the runs waiting or training now
+     */
+    List<String> stopClaiming() {
+        synchronized (lock) {
+            closed = true;
+            return runs.values().stream()
+                    .filter(r -> !r.status().isFinal())
+                    .map(Run::id)
+                    .toList();
+        }
+    }
+
     /** Who takes checkpoints of the runs at the ends of their epochs. */
     void setCheckpoints(EpochCheckpoints taker) {
         checkpoints = taker;

@@ -382,8 +382,32 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        shutDown();
+    }
+
+    /**
+     * The server is going down: no run starts any more, and the stored runs still waiting or
+     * training are marked for resumption (they go on from their last checkpoint when the server is
+     * back); then nothing more is written. Called before the runtime stops its runs.
+     */
+    private void shutDown() throws InterruptedException {
+        if (writer.isShutdown()) {
+            return;
+        }
+        List<String> cut = training.stopClaiming();
         training.setCheckpoints(EpochCheckpoints.NONE);
-        subscription.close();
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("Could not unsubscribe the journal", e);
+        }
+        writer.execute(() -> cut.stream().filter(written::containsKey).forEach(id -> {
+            try {
+                runStore.markForResumption(UUID.fromString(id));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not mark run {} for resumption", id, e);
+            }
+        }));
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -169,7 +169,11 @@ class RunJournalTest {
             String id = before.launch(cat, spec).run().orElseThrow().id();
             await(before, id, cat, s -> s.epochsDone() >= 12);
             journalBefore.flush();
-            journalBefore.close(); // the server is gone: nothing more reaches the store
+            journalBefore.close(); // the server is going down: nothing more reaches the store
+            assertTrue(
+                    runStore.find(java.util.UUID.fromString(id)).orElseThrow().resumePending(),
+                    "marked for resumption at shutdown");
+            assertFalse(before.launch(cat, spec).accepted(), "no launch is taken while shutting down");
 
             // the same run, never interrupted, for comparison (the journal no longer writes it)
             RunSnapshot uninterrupted = await(before, id, cat, s -> s.status().isFinal());
