@@ -43,10 +43,11 @@ public class TextAnalyzer {
         }
         CompletableFuture<TextAnalysis> future = executor.supply(() -> {
             ProcessedText processed = TextPipeline.process(raw, options);
-            TextAnalysis analysis = new TextAnalysis(name, processed);
-            analysis.ngrams();
-            return analysis;
+            return new TextAnalysis(name, processed);
         });
+        // the Text page shows the analysis at once; the n-grams (for the Statistics page) follow in
+        // the background (a page that needs them first waits for them through ngrams(analysis))
+        future.thenAccept(analysis -> executor.supply(analysis::ngrams));
         cache.put(key, future);
         while (cache.size() > capacity) {
             cache.remove(cache.keySet().iterator().next());
