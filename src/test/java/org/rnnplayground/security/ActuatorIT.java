@@ -83,6 +83,15 @@ class ActuatorIT {
         assertEquals(200, signedIn.statusCode());
         assertTrue(signedIn.body().contains("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(signedIn.body().contains("hikaricp_connections"), "the store's connection pool");
+        for (String series : new String[] {
+            "rnn_runs_queued",
+            "rnn_runs_running",
+            "rnn_runs_finished",
+            "rnn_runs_tokens_per_second",
+            "rnn_runs_queue_wait_seconds_count"
+        }) {
+            assertTrue(signedIn.body().contains("\n" + series + " "), "the training runtime's " + series);
+        }
         assertTrue(signedIn.headers().allValues("Set-Cookie").isEmpty(), "no session for a scraper");
     }
 
