@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.management.ManagementFactory;
@@ -95,7 +96,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         signOut.setId("admin-sign-out");
         signOut.setText(getTranslation("admin.signOut"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        signOut.addClickListener(e -> this.authentication.logout());
+        signOut.addClickListener(e -> signOut(e.getSource().getUI().orElseThrow()));
         HorizontalLayout titleRow = new HorizontalLayout(title, signOut);
         titleRow.setWidthFull();
         titleRow.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -103,6 +104,20 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
         buildDashboard();
         add(titleRow, dashboard);
+    }
+
+    /**
+     * Signs out in a second round trip, after this page's push is off. The end of the session makes
+     * the servlet container close the page's websocket at once, dropping a push message still being
+     * written (the dashboard is refreshed by push while runs train); the page would then wait for
+     * that message and never follow the sign-out's redirect. Once the browser has answered the
+     * first round trip it has every message pushed before, and with push off no more are sent.
+     */
+    private void signOut(UI ui) {
+        ui.getPushConfiguration().setPushMode(PushMode.DISABLED);
+        ui.getPage()
+                .executeJs("return true")
+                .then(ignored -> authentication.logout(), error -> authentication.logout());
     }
 
     private void buildDashboard() {
