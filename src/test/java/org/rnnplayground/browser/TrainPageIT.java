@@ -48,7 +48,7 @@ class TrainPageIT extends BrowserTest {
     @Test
     void aRunStreamsItsPerplexityAndSamplesAndSurvivesAReload() {
         openTrainPage();
-        startSmallRun(400, 5);
+        startSmallRun(3000, 5); // still training when it is stopped below
         page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
         assertThat(page.locator("#samples .sample").first()).containsText("time traveller");
         assertThat(page.locator("#run-tokens-per-s")).not().hasText("–");
@@ -79,7 +79,7 @@ class TrainPageIT extends BrowserTest {
     @Test
     void anotherUserSeesNoneOfTheRuns() {
         openTrainPage();
-        startSmallRun(200, 0);
+        startSmallRun(5000, 0); // still training when it is stopped below
         assertThat(page.locator("#runs-grid vaadin-grid-cell-content")
                         .getByText("running")
                         .or(page.locator("#runs-grid vaadin-grid-cell-content").getByText("queued"))
