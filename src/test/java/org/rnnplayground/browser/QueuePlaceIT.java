@@ -23,7 +23,7 @@ class QueuePlaceIT extends BrowserTest {
         page = context.newPage();
         open("train");
         set("num-hiddens", "16");
-        set("max-tokens", "2000");
+        set("max-tokens", "10000");
         set("epochs", "5000"); // trains for longer than the test
         page.locator("#start-run").click();
         assertThat(page.locator("#launch-message")).containsText(startedText);

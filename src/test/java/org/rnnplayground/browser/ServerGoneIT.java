@@ -23,8 +23,8 @@ class ServerGoneIT extends BrowserTest {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
         set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("epochs", "2000"); // trains for longer than the test
+        set("max-tokens", "10000");
+        set("epochs", "5000"); // trains for longer than the test
         page.locator("#start-run").click();
         assertThat(page.locator("#stop-run")).isVisible();
         assertThat(page.locator("#server-gone")).isHidden();
