@@ -49,73 +49,6 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     private final Object lock = new Object();
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final SlotScheduler<Run> scheduler = new SlotScheduler<>();
-    /**
-     * Adds ended runs read back from the store (after a restart, or for a learner who comes back),
-     * those not here already; their owners' next runs are numbered after them.
-     *
-     * @param restored runs that have ended, each with its history
-     */
-    void restore(List<Run> restored) {
-        List<Run> added = new ArrayList<>();
-        synchronized (lock) {
-            for (Run run : restored) {
-                if (runs.putIfAbsent(run.id(), run) == null) {
-                    added.add(run);
-                }
-                launchedPerUser.merge(run.owner(), run.number(), Math::max);
-            }
-        }
-        added.forEach(r -> publish(RunEvent.Kind.ENDED, r));
-        releaseModelsOverBudget(); // restored runs may hold the models of their last checkpoints
-    }
-
-    /**
-     * Stops starting runs and accepting launches (the server is shutting down); runs training go on
-     * until {@link #close}.
-     *
-     * @return the ids of the runs waiting or training now
-     */
-    List<String> stopClaiming() {
-        synchronized (lock) {
-            closed = true;
-            return runs.values().stream()
-                    .filter(r -> !r.status().isFinal())
-                    .map(Run::id)
-                    .toList();
-        }
-    }
-
-    /** Who takes checkpoints of the runs at the ends of their epochs. */
-    void setCheckpoints(EpochCheckpoints taker) {
-        checkpoints = taker;
-    }
-
-    /**
-     * Queues runs again that a restart cut off, each going on from its checkpoint (see {@link
-     * Run#resumeFrom}); their owners' next runs are numbered after them.
-     */
-    void requeue(List<Run> resumed) {
-        List<Run> added = new ArrayList<>();
-        synchronized (lock) {
-            for (Run run : resumed) {
-                if (runs.putIfAbsent(run.id(), run) == null) {
-                    scheduler.enqueue(run.owner(), run);
-                    added.add(run);
-                }
-                launchedPerUser.merge(run.owner(), run.number(), Math::max);
-            }
-        }
-        added.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
-        dispatch();
-    }
-
-    /** True when the run is here (waiting, training, or ended and not yet released). */
-    boolean holds(String runId) {
-        synchronized (lock) {
-            return runs.containsKey(runId);
-        }
-    }
-
     /** Runs each user launched so far: their next run is r(n + 1). */
     private final Map<UserId, Integer> launchedPerUser = new HashMap<>();
 
@@ -160,6 +93,76 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         this.limits = limits;
         this.clock = clock;
         this.presence = presence;
+    }
+
+    /**
+     * Adds ended runs read back from the store (after a restart, or for a learner who comes back),
+     * those not here already; their owners' next runs are numbered after them.
+     *
+     * @param restored runs that have ended, each with its history
+     */
+    void restore(List<Run> restored) {
+        adopt(restored, false).forEach(r -> publish(RunEvent.Kind.ENDED, r));
+        releaseModelsOverBudget(); // restored runs may hold the models of their last checkpoints
+    }
+
+    /**
+     * Stops starting runs and accepting launches (the server is shutting down); runs training go on
+     * until {@link #close}.
+     *
+     * @return the ids of the runs waiting or training now
+     */
+    List<String> stopClaiming() {
+        synchronized (lock) {
+            closed = true;
+            return runs.values().stream()
+                    .filter(r -> !r.status().isFinal())
+                    .map(Run::id)
+                    .toList();
+        }
+    }
+
+    /** Who takes checkpoints of the runs at the ends of their epochs. */
+    void setCheckpoints(EpochCheckpoints taker) {
+        checkpoints = taker;
+    }
+
+    /**
+     * Queues runs again that a restart cut off, each going on from its checkpoint (see {@link
+     * Run#resumeFrom}); their owners' next runs are numbered after them.
+     */
+    void requeue(List<Run> resumed) {
+        adopt(resumed, true).forEach(r -> publish(RunEvent.Kind.QUEUED, r));
+        dispatch();
+    }
+
+    /**
+     * Takes runs read back from the store that are not here yet, waiting ({@code queue}) or ended;
+     * their owners' next runs are numbered after them.
+     *
+     * @return the runs taken
+     */
+    private List<Run> adopt(List<Run> stored, boolean queue) {
+        List<Run> added = new ArrayList<>();
+        synchronized (lock) {
+            for (Run run : stored) {
+                if (runs.putIfAbsent(run.id(), run) == null) {
+                    if (queue) {
+                        scheduler.enqueue(run.owner(), run);
+                    }
+                    added.add(run);
+                }
+                launchedPerUser.merge(run.owner(), run.number(), Math::max);
+            }
+        }
+        return added;
+    }
+
+    /** True when the run is here (waiting, training, or ended and not yet released). */
+    boolean holds(String runId) {
+        synchronized (lock) {
+            return runs.containsKey(runId);
+        }
     }
 
     // ---- RunQueue

@@ -27,10 +27,10 @@ import org.rnnplayground.model.TrainProgress;
  * @param finishedAt when it ended, or null
  * @param footprint what its model costs, estimated when it was launched
  * @param stopReason why it was stopped, when its status is {@link RunStatus#STOPPED}; else null
- * @param resumedFromEpoch the epochs it had done when it was resumed from a checkpoint after a
- *     server restart, or 0
  * @param modelReleased true when the run ended with a model that was then released to keep the
  *     memory of all kept models within the budget: it no longer generates
+ * @param resumedFromEpoch the epochs it had done when it was resumed from a checkpoint after a
+ *     server restart, or 0
  */
 public record RunSnapshot(
         String id,
