@@ -91,6 +91,24 @@ class RunJournalTest {
         }
     }
 
+    /**
+     * Waits until the store holds the run's end: the runtime publishes the end just after the run's
+     * snapshot turns final, so one flush may come before the end is even handed to the journal.
+     */
+    private void awaitStoredEnd(String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            journal.flush();
+            String stored =
+                    runStore.find(java.util.UUID.fromString(id)).orElseThrow().status();
+            if (RunStatus.valueOf(stored).isFinal()) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the store still says " + stored);
+            Thread.sleep(10);
+        }
+    }
+
     /** A new runtime and journal on the same store, as after a restart. */
     private LocalTraining restarted() {
         return new LocalTraining(new ModelRunExecutor(1), workers, new TrainingLimits(1, 3, 1, 20), Clock.systemUTC());
@@ -102,7 +120,7 @@ class RunJournalTest {
         String id = training.launch(ann, spec(ann, 3)).run().orElseThrow().id();
         RunSnapshot before = await(training, id, ann, s -> s.status().isFinal());
         assertEquals(RunStatus.FINISHED, before.status());
-        journal.flush();
+        awaitStoredEnd(id);
 
         try (LocalTraining after = restarted();
                 RunJournal journalAfter = new RunJournal(learners, texts, runStore, metrics, checkpoints, after)) {
