@@ -1,6 +1,7 @@
 package org.rnnplayground.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.html.Div;
 
 /**
@@ -29,20 +30,57 @@ public final class ConnectionBanner extends Div {
     }
 
     /**
+     * Asked by the page when the server answers again after it could not be reached: a round trip
+     * through Vaadin, which carries on with this page if the server kept it, and reloads the page if
+     * the server was restarted (the page's session is gone), showing what the server has kept.
+     */
+    @ClientCallable
+    void reachedAgain() {
+        // nothing to do here: the round trip itself is what resynchronises the page
+    }
+
+    /**
      * Marks {@code <html data-server-gone>} and shows the banner while Vaadin's connection state is
-     * reconnecting or lost. One listener per page, whatever the number of attaches.
+     * reconnecting or lost, or while the server's liveness probe does not answer: a push connection
+     * cut by a dying server does not always change Vaadin's state until the learner acts. The probe
+     * asks every 5 s (every 2 s while the server is gone), only while the page is visible. One
+     * listener per page, whatever the number of attaches.
      */
     private static final String FOLLOW_CONNECTION = """
             const store = window.Vaadin && window.Vaadin.connectionState;
             if (!store || window.__rnnFollowsConnection) { return; }
             window.__rnnFollowsConnection = true;
-            const show = state => {
-              const gone = state === 'reconnecting' || state === 'connection-lost';
+            let unreachable = false;
+            const show = () => {
+              const state = unreachable ? 'unreachable' : store.state;
+              const gone = unreachable || state === 'reconnecting' || state === 'connection-lost';
               document.documentElement.toggleAttribute('data-server-gone', gone);
               const banner = document.getElementById('server-gone');
               if (banner) { banner.hidden = !gone; banner.dataset.state = state; }
             };
-            store.addStateChangeListener((previous, current) => show(current));
-            show(store.state);
+            store.addStateChangeListener(() => show());
+            show();
+            const probe = new URL('actuator/health/liveness', document.baseURI).href;
+            const next = () => setTimeout(check, unreachable ? 2000 : 5000);
+            const check = async () => {
+              if (document.visibilityState !== 'visible') { next(); return; }
+              let answered = false;
+              try {
+                const response = await fetch(probe, { cache: 'no-store', credentials: 'omit',
+                                                      signal: AbortSignal.timeout(4000) });
+                answered = response.ok;
+              } catch (e) {
+                answered = false;
+              }
+              const wasGone = unreachable;
+              unreachable = !answered;
+              show();
+              if (wasGone && answered) {
+                const banner = document.getElementById('server-gone');
+                if (banner && banner.$server) { banner.$server.reachedAgain(); }
+              }
+              next();
+            };
+            next();
             """;
 }
