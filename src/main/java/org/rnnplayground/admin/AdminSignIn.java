@@ -1,5 +1,6 @@
 package org.rnnplayground.admin;
 
+import org.rnnplayground.guard.AttemptThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -11,7 +12,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks the instructor's sign-in: throttled per client address and globally ({@link
- * SignInThrottle}), and logged (success, failure and refusal, with the client address; never the
+ * AttemptThrottle}), and logged (success, failure and refusal, with the client address; never the
  * password or the user name typed, which may be a mistyped password).
  */
 public final class AdminSignIn implements AuthenticationProvider {
@@ -26,9 +27,9 @@ public final class AdminSignIn implements AuthenticationProvider {
     }
 
     private final DaoAuthenticationProvider check;
-    private final SignInThrottle throttle;
+    private final AttemptThrottle throttle;
 
-    public AdminSignIn(AdminAccount account, SignInThrottle throttle) {
+    public AdminSignIn(AdminAccount account, AttemptThrottle throttle) {
         this.check = new DaoAuthenticationProvider(account::load);
         this.check.setPasswordEncoder(account.encoder());
         this.throttle = throttle;

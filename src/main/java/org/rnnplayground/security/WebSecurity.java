@@ -13,8 +13,8 @@ import java.util.Map;
 import org.rnnplayground.admin.AdminAccount;
 import org.rnnplayground.admin.AdminProperties;
 import org.rnnplayground.admin.AdminSignIn;
-import org.rnnplayground.admin.SignInThrottle;
 import org.rnnplayground.admin.ui.SignInView;
+import org.rnnplayground.guard.AttemptThrottle;
 import org.rnnplayground.ui.i18n.TranslationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -73,13 +73,15 @@ class WebSecurity {
     }
 
     @Bean
-    SignInThrottle signInThrottle(AdminProperties properties) {
-        return new SignInThrottle(properties.signIn(), TimeMeter.SYSTEM_MILLISECONDS);
+    AttemptThrottle signInThrottle(AdminProperties properties) {
+        AdminProperties.SignInLimits limits = properties.signIn();
+        return new AttemptThrottle(
+                limits.perAddress(), limits.global(), limits.window(), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /** The only way to sign in: the instructor's account, throttled and logged. */
     @Bean
-    AuthenticationManager authenticationManager(AdminAccount account, SignInThrottle throttle) {
+    AuthenticationManager authenticationManager(AdminAccount account, AttemptThrottle throttle) {
         return new ProviderManager(new AdminSignIn(account, throttle));
     }
 

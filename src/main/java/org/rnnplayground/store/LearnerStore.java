@@ -82,15 +82,41 @@ public class LearnerStore {
         if (id == null || token == null) {
             return Optional.empty();
         }
+        String hash = Sha256.hex(token);
         Optional<String> stored = jdbc.sql("SELECT token_hash FROM learners WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
                 .optional();
-        byte[] given = Sha256.hex(token).getBytes(StandardCharsets.US_ASCII);
-        if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII), given)) {
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
-        return find(id);
+        byte[] given = hash.getBytes(StandardCharsets.US_ASCII);
+        boolean first = MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII), given);
+        boolean another = !first
+                && jdbc.sql("SELECT COUNT(*) FROM learner_devices WHERE token_hash = :hash AND learner_id = :id")
+                                .param("hash", hash)
+                                .param("id", id)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
+        return first || another ? find(id) : Optional.empty();
+    }
+
+    /**
+     * A cookie secret for another browser of the learner (one that continued with their code), kept
+     * besides the first browser's; null when there is no such learner.
+     */
+    public String addDevice(UUID id) {
+        if (find(id).isEmpty()) {
+            return null;
+        }
+        String token = credentials.newToken();
+        jdbc.sql("INSERT INTO learner_devices (token_hash, learner_id, created_at) VALUES (:hash, :id, :now)")
+                .param("hash", Sha256.hex(token))
+                .param("id", id)
+                .param("now", Sql.utc(clock.instant()))
+                .update();
+        return token;
     }
 
     /**

@@ -90,7 +90,7 @@ class StoreTest {
         }
         MigrationInfo[] applied =
                 Flyway.configure().dataSource(dataSource).load().info().applied();
-        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1");
+        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
         assertThat(applied).allMatch(m -> m.getState() == MigrationState.SUCCESS);
     }
 
@@ -108,6 +108,34 @@ class StoreTest {
         String typed = " " + created.code().replace("-", "").toLowerCase() + " ";
         assertThat(stores.learners().findByCode(typed)).contains(created.learner());
         assertThat(stores.learners().findByCode("not a code")).isEmpty();
+    }
+
+    @Test
+    void anotherBrowserGetsASecretOfItsOwnAndBothKeepWorking() {
+        NewLearner created = stores.learners().create();
+        UUID id = created.learner().id();
+
+        String second = stores.learners().addDevice(id);
+
+        assertThat(second).isNotEqualTo(created.token());
+        assertThat(stores.learners().findByToken(id, second)).contains(created.learner());
+        assertThat(stores.learners().findByToken(id, created.token())).contains(created.learner());
+        NewLearner other = stores.learners().create();
+        assertThat(stores.learners().findByToken(other.learner().id(), second))
+                .as("a secret opens only its own learner")
+                .isEmpty();
+        assertThat(stores.learners().addDevice(UUID.randomUUID())).isNull();
+        assertThat(jdbc.sql("SELECT token_hash FROM learner_devices")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(Sha256.hex(second));
+
+        stores.learners().purgeUnseenSince(T0.plusSeconds(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM learner_devices")
+                        .query(Integer.class)
+                        .single())
+                .as("purged with the learner")
+                .isZero();
     }
 
     @Test

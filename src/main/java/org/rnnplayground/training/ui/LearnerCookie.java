@@ -49,17 +49,22 @@ public class LearnerCookie implements VaadinServiceInitListener {
             UserId user = UserId.random();
             String token = learners.newToken();
             CurrentUser.set(e.getSession(), user, token);
-            VaadinResponse response = VaadinResponse.getCurrent();
-            if (response != null) {
-                Cookie cookie = new Cookie(NAME, user.value() + "." + token);
-                cookie.setHttpOnly(true);
-                cookie.setSecure(request.isSecure());
-                cookie.setPath("/");
-                cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds()));
-                cookie.setAttribute("SameSite", "Lax");
-                response.addCookie(cookie);
-            }
+            give(request, VaadinResponse.getCurrent(), user, token);
         });
+    }
+
+    /** Hands this browser the cookie of {@code user} with the secret {@code token}, with the response. */
+    void give(VaadinRequest request, VaadinResponse response, UserId user, String token) {
+        if (request == null || response == null) {
+            return;
+        }
+        Cookie cookie = new Cookie(NAME, user.value() + "." + token);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath("/");
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds()));
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     /** The stored learner the request's cookie names, when its secret matches. */

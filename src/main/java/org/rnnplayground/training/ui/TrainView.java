@@ -4,6 +4,8 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -83,6 +86,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     static final int LARGE_VOCABULARY = 2000;
 
     final Grid<RunSnapshot> runs = new Grid<>();
+    final Button continueCode = new Button();
     final RunDetail detail;
     final GenerationPanel generation;
     final Chart compare;
@@ -104,7 +108,8 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             ComputeBudget budget,
             ScheduledExecutorService uiScheduler,
             BoundedExecutors executors,
-            RunJournal journal) {
+            RunJournal journal,
+            ContinueCodes codes) {
         this.current = current;
         this.journal = journal;
         this.queue = queue;
@@ -166,7 +171,15 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         compare.setId("compare-chart");
         compare.setHeight("380px");
 
-        Div runsCard = new Div(new H3(getTranslation("train.runs.title")), runs);
+        continueCode.setText(getTranslation("train.continue.open"));
+        continueCode.setId("continue-code");
+        continueCode.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        continueCode.addClickListener(e -> new ContinueCodeDialog(codes).open());
+        FlexLayout runsHeading = new FlexLayout(new H3(getTranslation("train.runs.title")), continueCode);
+        runsHeading.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        runsHeading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        runsHeading.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        Div runsCard = new Div(runsHeading, runs);
         runsCard.addClassName("card");
         Paragraph compareHint = new Paragraph(getTranslation("train.compare.hint"));
         compareHint.addClassName("muted");

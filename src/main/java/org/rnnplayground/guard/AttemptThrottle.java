@@ -1,22 +1,25 @@
-package org.rnnplayground.admin;
+package org.rnnplayground.guard;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Allows a few sign-in attempts per client address and for the whole server, refilling evenly over
- * a window (token buckets). An attempt takes a token from both before the password is checked; a
- * successful sign-in gives its token back. Attempts without a token are refused unchecked.
+ * Allows a few attempts at a secret (the instructor's password, a learner's continue code) per
+ * client address and for the whole server, refilling evenly over a window (token buckets). An
+ * attempt takes a token from both before the secret is checked; a successful attempt gives its token
+ * back. Attempts without a token are refused unchecked.
  */
-public final class SignInThrottle {
+public final class AttemptThrottle {
 
     /** Addresses remembered at most; the global bucket still bounds attempts from more. */
     static final int MAX_ADDRESSES = 10_000;
 
-    private final AdminProperties.SignInLimits limits;
+    private final int perAddressCapacity;
+    private final Duration window;
     private final TimeMeter time;
     private final Bucket global;
     private final Map<String, Bucket> perAddress = new LinkedHashMap<>(16, 0.75f, true) {
@@ -26,16 +29,26 @@ public final class SignInThrottle {
         }
     };
 
-    public SignInThrottle(AdminProperties.SignInLimits limits, TimeMeter time) {
-        this.limits = limits;
+    /**
+     * @param perAddress attempts one client address may make per window (at least 1)
+     * @param global attempts all addresses together may make per window (at least {@code perAddress})
+     * @param window the time in which spent attempts come back, evenly
+     */
+    public AttemptThrottle(int perAddress, int global, Duration window, TimeMeter time) {
+        if (perAddress < 1 || global < perAddress || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("attempts per address must be at least 1, global at least per address"
+                    + " and the window positive; got " + perAddress + ", " + global + ", " + window);
+        }
+        this.perAddressCapacity = perAddress;
+        this.window = window;
         this.time = time;
-        this.global = bucket(limits.global());
+        this.global = bucket(global);
     }
 
     private Bucket bucket(int capacity) {
         Bandwidth bandwidth = Bandwidth.builder()
                 .capacity(capacity)
-                .refillGreedy(capacity, limits.window())
+                .refillGreedy(capacity, window)
                 .build();
         return Bucket.builder()
                 .addLimit(bandwidth)
@@ -45,7 +58,7 @@ public final class SignInThrottle {
 
     /** Takes a token for one attempt from {@code address}; false if the attempt must be refused. */
     public synchronized boolean tryAcquire(String address) {
-        Bucket own = perAddress.computeIfAbsent(address, a -> bucket(limits.perAddress()));
+        Bucket own = perAddress.computeIfAbsent(address, a -> bucket(perAddressCapacity));
         if (!own.tryConsume(1)) {
             return false;
         }
@@ -56,7 +69,7 @@ public final class SignInThrottle {
         return true;
     }
 
-    /** Gives back the token of an attempt that signed in. */
+    /** Gives back the token of an attempt that succeeded. */
     public synchronized void release(String address) {
         global.addTokens(1);
         Bucket own = perAddress.get(address);

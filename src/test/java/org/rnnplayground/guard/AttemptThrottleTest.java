@@ -1,4 +1,4 @@
-package org.rnnplayground.admin;
+package org.rnnplayground.guard;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class SignInThrottleTest {
+class AttemptThrottleTest {
 
     /** A clock the test moves by hand. */
     private static final class Clock implements TimeMeter {
@@ -29,8 +29,7 @@ class SignInThrottleTest {
     }
 
     private final Clock clock = new Clock();
-    private final SignInThrottle throttle =
-            new SignInThrottle(new AdminProperties.SignInLimits(5, 8, Duration.ofMinutes(15)), clock);
+    private final AttemptThrottle throttle = new AttemptThrottle(5, 8, Duration.ofMinutes(15), clock);
 
     @Test
     void fiveAttemptsFromOneAddressThenRefused() {
