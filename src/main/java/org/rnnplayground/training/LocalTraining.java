@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Generation;
@@ -27,30 +23,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process run queue, registry and progress feed: the embedded default. Runs train on the
- * threads of {@code workers} (one per slot); waiting runs are served fairly between users. A run
- * that trains longer than the limit is stopped; {@link #sweep} (called every few seconds) stops the
- * runs of users who are away and releases old finished runs and their models.
+ * The in-process training runtime, the embedded default: it queues runs and dispatches them to the
+ * threads of {@code workers} (one per slot), waiting runs served fairly between users. A run that
+ * trains longer than the limit is stopped; {@link #sweep} (called every few seconds) stops the runs
+ * of users who are away and releases old finished runs and their models.
+ *
+ * <p>It composes parts with one responsibility each: the runs it holds ({@link RunBook}), the
+ * slots and the line ({@link SlotScheduler}, under this class's lock), the kept models' budget
+ * ({@link KeptModels}) and the progress feed ({@link RunFeed}, {@link #feed}). A cluster replaces
+ * the dispatch and the feed.
  */
-public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed, TrainedModels, AutoCloseable {
+public final class LocalTraining implements RunQueue, RunRegistry, TrainedModels, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTraining.class);
-
-    private record Subscriber(UserId owner, Consumer<RunEvent> listener) {}
 
     private final RunExecutor executor;
     private final ComputeBudget budget;
     private final ExecutorService workers;
     private final Clock clock;
     private final UserPresence presence;
-    private final AtomicLong events = new AtomicLong();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final RunFeed feed = new RunFeed();
+    private final RunBook book = new RunBook();
+    private final KeptModels models;
 
+    /** Guards the scheduler and {@link #closed}. */
     private final Object lock = new Object();
-    private final Map<String, Run> runs = new LinkedHashMap<>();
+
     private final SlotScheduler<Run> scheduler = new SlotScheduler<>();
-    /** Runs each user launched so far: their next run is r(n + 1). */
-    private final Map<UserId, Integer> launchedPerUser = new HashMap<>();
 
     private volatile TrainingLimits limits;
     private volatile EpochCheckpoints checkpoints = EpochCheckpoints.NONE;
@@ -93,6 +92,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         this.limits = limits;
         this.clock = clock;
         this.presence = presence;
+        this.models = new KeptModels(budget.keptModelsBytes());
+    }
+
+    /** The events of the runs trained here. */
+    public ProgressFeed feed() {
+        return feed;
     }
 
     /**
@@ -115,11 +120,8 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     List<String> stopClaiming() {
         synchronized (lock) {
             closed = true;
-            return runs.values().stream()
-                    .filter(r -> !r.status().isFinal())
-                    .map(Run::id)
-                    .toList();
         }
+        return book.select(r -> !r.status().isFinal()).stream().map(Run::id).toList();
     }
 
     /** Who takes checkpoints of the runs at the ends of their epochs. */
@@ -146,13 +148,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         List<Run> added = new ArrayList<>();
         synchronized (lock) {
             for (Run run : stored) {
-                if (runs.putIfAbsent(run.id(), run) == null) {
+                if (book.adopt(run)) {
                     if (queue) {
                         scheduler.enqueue(run.owner(), run);
                     }
                     added.add(run);
                 }
-                launchedPerUser.merge(run.owner(), run.number(), Math::max);
             }
         }
         return added;
@@ -160,9 +161,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     /** True when the run is here (waiting, training, or ended and not yet released). */
     boolean holds(String runId) {
-        synchronized (lock) {
-            return runs.containsKey(runId);
-        }
+        return book.holds(runId);
     }
 
     // ---- RunQueue
@@ -189,12 +188,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
             if (!startsNow && scheduler.waiting() >= limits.maxQueuedTotal()) {
                 return LaunchResult.refused(LaunchResult.Refusal.QUEUE_FULL, limits.maxQueuedTotal());
             }
-            if (limits.maxRunsPerAddress() > 0 && activeFrom(address) >= limits.maxRunsPerAddress()) {
+            if (limits.maxRunsPerAddress() > 0 && book.activeFrom(address) >= limits.maxRunsPerAddress()) {
                 return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_FROM_ADDRESS, limits.maxRunsPerAddress());
             }
-            int number = launchedPerUser.merge(owner, 1, Integer::sum);
+            int number = book.nextNumber(owner);
             run = new Run(UUID.randomUUID().toString(), number, owner, spec, clock.instant(), address);
-            runs.put(run.id(), run);
+            book.add(run);
             scheduler.enqueue(owner, run);
         }
         publish(RunEvent.Kind.QUEUED, run);
@@ -202,26 +201,11 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         return LaunchResult.accepted(snapshot(run));
     }
 
-    /** Runs waiting or training that were launched from {@code address} (none when it is unknown). */
-    private int activeFrom(String address) {
-        if (address == null) {
-            return 0;
-        }
-        return (int) runs.values().stream()
-                .filter(r -> address.equals(r.address()) && !r.status().isFinal())
-                .count();
-    }
-
     @Override
     public boolean stop(String runId, UserId requester) {
-        Run run;
-        synchronized (lock) {
-            run = runs.get(runId);
-            if (run == null || !run.owner().equals(requester)) {
-                return false;
-            }
-        }
-        return stop(run, StopReason.BY_USER);
+        return book.owned(runId, requester)
+                .map(run -> stop(run, StopReason.BY_USER))
+                .orElse(false);
     }
 
     private boolean stop(Run run, StopReason why) {
@@ -333,21 +317,8 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     public void sweep() {
         TrainingLimits l = limits;
         Instant oldest = clock.instant().minus(l.keepFinishedFor());
-        List<Run> toStop = new ArrayList<>();
-        List<Run> released = new ArrayList<>();
-        synchronized (lock) {
-            for (Run r : runs.values()) {
-                boolean away = presence.isAway(r.owner(), l.awayAfter());
-                if (!r.status().isFinal()) {
-                    if (away) {
-                        toStop.add(r);
-                    }
-                } else if (away || r.endedBefore(oldest)) {
-                    released.add(r);
-                }
-            }
-            released.forEach(r -> runs.remove(r.id()));
-        }
+        List<Run> toStop = book.select(r -> !r.status().isFinal() && presence.isAway(r.owner(), l.awayAfter()));
+        List<Run> released = book.releaseEnded(owner -> presence.isAway(owner, l.awayAfter()), oldest);
         toStop.forEach(r -> stop(r, StopReason.AWAY));
         released.forEach(r -> publish(RunEvent.Kind.REMOVED, r));
         presence.forgetAway(l.awayAfter());
@@ -390,39 +361,12 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
      * together, need more memory than the budget allows; their curves and samples stay.
      */
     private void releaseModelsOverBudget() {
-        List<Run> released = new ArrayList<>();
-        synchronized (lock) {
-            List<Run> holding = runs.values().stream()
-                    .filter(Run::holdsModel)
-                    .sorted(Comparator.comparing(Run::finishedAt))
-                    .toList();
-            long kept =
-                    holding.stream().mapToLong(r -> r.footprint().modelBytes()).sum();
-            for (Run r : holding) {
-                if (kept <= budget.keptModelsBytes()) {
-                    break;
-                }
-                r.releaseModel();
-                kept -= r.footprint().modelBytes();
-                released.add(r);
-            }
-        }
-        released.forEach(r -> publish(RunEvent.Kind.ENDED, r));
+        models.releaseOverBudget(book.select(Run::holdsModel)).forEach(r -> publish(RunEvent.Kind.ENDED, r));
     }
 
     /** Drops the oldest finished runs of a user beyond the limit, freeing their models. */
     private void evictFinished(UserId owner) {
-        List<Run> removed = new ArrayList<>();
-        synchronized (lock) {
-            List<Run> finished = runs.values().stream()
-                    .filter(r -> r.owner().equals(owner) && r.status().isFinal())
-                    .toList();
-            for (int i = 0; i < finished.size() - limits.keepFinishedPerUser(); i++) {
-                runs.remove(finished.get(i).id());
-                removed.add(finished.get(i));
-            }
-        }
-        removed.forEach(r -> publish(RunEvent.Kind.REMOVED, r));
+        book.evictEnded(owner, limits.keepFinishedPerUser()).forEach(r -> publish(RunEvent.Kind.REMOVED, r));
     }
 
     // ---- RunRegistry
@@ -434,11 +378,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     @Override
     public Optional<RunSnapshot> find(String runId, UserId requester) {
-        Run run;
-        synchronized (lock) {
-            run = runs.get(runId);
-        }
-        return run == null || !run.owner().equals(requester) ? Optional.empty() : Optional.of(snapshot(run));
+        return book.owned(runId, requester).map(this::snapshot);
     }
 
     @Override
@@ -449,12 +389,10 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
     @Override
     public List<UserSummary> users() {
         Map<UserId, int[]> counts = new LinkedHashMap<>();
-        synchronized (lock) {
-            for (Run r : runs.values()) {
-                int[] c = counts.computeIfAbsent(r.owner(), u -> new int[3]);
-                RunStatus s = r.status();
-                c[s == RunStatus.QUEUED ? 0 : s == RunStatus.RUNNING ? 1 : 2]++;
-            }
+        for (Run r : book.select(r -> true)) {
+            int[] c = counts.computeIfAbsent(r.owner(), u -> new int[3]);
+            RunStatus s = r.status();
+            c[s == RunStatus.QUEUED ? 0 : s == RunStatus.RUNNING ? 1 : 2]++;
         }
         return counts.entrySet().stream()
                 .map(e -> new UserSummary(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
@@ -463,28 +401,16 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
 
     @Override
     public boolean stopAny(String runId) {
-        Run run;
-        synchronized (lock) {
-            run = runs.get(runId);
-        }
-        return run != null && stop(run, StopReason.BY_INSTRUCTOR);
+        return book.get(runId).map(run -> stop(run, StopReason.BY_INSTRUCTOR)).orElse(false);
     }
 
     @Override
     public Optional<CompletableFuture<CharModel>> modelNow(String runId, UserId requester) {
-        Run run;
-        synchronized (lock) {
-            run = runs.get(runId);
-        }
-        return run == null || !run.owner().equals(requester) ? Optional.empty() : run.modelForGeneration();
+        return book.owned(runId, requester).flatMap(Run::modelForGeneration);
     }
 
     private List<RunSnapshot> snapshots(java.util.function.Predicate<Run> filter) {
-        List<Run> selected;
-        synchronized (lock) {
-            selected = runs.values().stream().filter(filter).toList();
-        }
-        return selected.stream()
+        return book.select(filter).stream()
                 .map(this::snapshot)
                 .sorted(Comparator.comparing(RunSnapshot::createdAt)
                         .thenComparing(RunSnapshot::id)
@@ -502,52 +428,23 @@ public final class LocalTraining implements RunQueue, RunRegistry, ProgressFeed,
         return run.snapshot(place);
     }
 
-    // ---- ProgressFeed
-
-    @Override
-    public AutoCloseable subscribe(UserId owner, Consumer<RunEvent> listener) {
-        Subscriber s = new Subscriber(owner, listener);
-        subscribers.add(s);
-        return () -> subscribers.remove(s);
-    }
-
-    @Override
-    public AutoCloseable subscribeAll(Consumer<RunEvent> listener) {
-        return subscribe(null, listener);
-    }
+    // ---- the feed
 
     private void publish(RunEvent.Kind kind, Run run) {
-        RunEvent event = new RunEvent(events.incrementAndGet(), kind, snapshot(run));
-        for (Subscriber s : subscribers) {
-            if (s.owner() == null || s.owner().equals(run.owner())) {
-                try {
-                    s.listener().accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("A progress listener failed", e);
-                }
-            }
-        }
+        feed.publish(kind, snapshot(run));
     }
 
     /** Queue positions moved: tell the owners of waiting runs. */
     private void publishPositions() {
-        List<Run> waitingRuns;
-        synchronized (lock) {
-            waitingRuns = runs.values().stream()
-                    .filter(r -> r.status() == RunStatus.QUEUED)
-                    .toList();
-        }
-        waitingRuns.forEach(r -> publish(RunEvent.Kind.QUEUED, r));
+        book.select(r -> r.status() == RunStatus.QUEUED).forEach(r -> publish(RunEvent.Kind.QUEUED, r));
     }
 
     @Override
     public void close() {
-        List<Run> active;
         synchronized (lock) {
             closed = true;
-            active = runs.values().stream().filter(r -> !r.status().isFinal()).toList();
         }
-        active.forEach(r -> r.requestCancel(StopReason.SHUTDOWN));
+        book.select(r -> !r.status().isFinal()).forEach(r -> r.requestCancel(StopReason.SHUTDOWN));
         workers.shutdown();
     }
 }

@@ -88,7 +88,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         this.runStore = runs;
         this.metrics = metrics;
         this.training = training;
-        this.subscription = training.subscribeAll(event -> {
+        this.subscription = training.feed().subscribeAll(event -> {
             if (event.run().spec().textSha256() != null) {
                 writer.execute(() -> write(event));
             }

@@ -36,6 +36,12 @@ class TrainingConfiguration {
                 budget);
     }
 
+    /** The events of the runs, for the pages that show them live. */
+    @Bean
+    ProgressFeed progressFeed(LocalTraining training) {
+        return training.feed();
+    }
+
     @Bean(destroyMethod = "close")
     RunJournal runJournal(
             org.rnnplayground.store.LearnerStore learners,

@@ -33,7 +33,7 @@ public final class TrainingMetrics implements AutoCloseable {
         queueWait = Timer.builder("rnn.runs.queue.wait")
                 .description("Time from a run's launch to its start on a slot")
                 .register(registry);
-        subscription = training.subscribeAll(this::onEvent);
+        subscription = training.feed().subscribeAll(this::onEvent);
     }
 
     private void onEvent(RunEvent event) {

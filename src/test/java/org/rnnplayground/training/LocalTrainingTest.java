@@ -258,8 +258,8 @@ class LocalTrainingTest {
         start(new TrainingLimits(2, 5, 2, 2));
         List<RunEvent> annEvents = Collections.synchronizedList(new ArrayList<>());
         List<RunEvent> bobEvents = Collections.synchronizedList(new ArrayList<>());
-        training.subscribe(ANN, annEvents::add);
-        training.subscribe(BOB, bobEvents::add);
+        training.feed().subscribe(ANN, annEvents::add);
+        training.feed().subscribe(BOB, bobEvents::add);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             release("a" + i);

@@ -103,7 +103,7 @@ class RunLifetimesTest {
 
     private LocalTraining start(TrainingLimits limits) {
         training = new LocalTraining(fake, workers, limits, clock, presence);
-        training.subscribeAll(events::add);
+        training.feed().subscribeAll(events::add);
         return training;
     }
 
