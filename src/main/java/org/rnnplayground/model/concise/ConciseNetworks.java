@@ -29,10 +29,22 @@ final class ConciseNetworks {
 
     private ConciseNetworks() {}
 
+    /** The seed DL4J is given for the seed 0, which it would not use. */
+    static final long SEED_FOR_ZERO = 1L << 40;
+
+    /**
+     * The seed to give DL4J for a run's {@code seed}: itself, except 0, with which DL4J leaves its
+     * generator unseeded (every network would start elsewhere); 0 becomes {@value #SEED_FOR_ZERO},
+     * beyond the seeds the Train form takes (0 to 2^31 - 1).
+     */
+    static long librarySeed(long seed) {
+        return seed == 0 ? SEED_FOR_ZERO : seed;
+    }
+
     static MultiLayerConfiguration configuration(ConciseRnn.Architecture a) {
         double k = 1 / Math.sqrt(a.numHiddens());
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(a.seed())
+                .seed(librarySeed(a.seed()))
                 .dataType(a.dataType())
                 .weightInit(new UniformDistribution(-k, k))
                 .biasInit(0)
