@@ -128,7 +128,7 @@ final class Run {
         message = why == null ? "" : why;
         divergedAtEpoch = divergedAt;
         epochs.addAll(storedEpochs);
-        progress.addAll(storedProgress);
+        storedProgress.forEach(this::addProgress); // thinned as when they came in
         samples.addAll(storedSamples);
     }
 
@@ -144,7 +144,7 @@ final class Run {
         resume = from;
         resumedFromEpoch = from.epochsDone();
         epochs.addAll(storedEpochs);
-        progress.addAll(storedProgress);
+        storedProgress.forEach(this::addProgress); // thinned as when they came in
         samples.addAll(storedSamples);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
 import org.rnnplayground.model.Resume;
+import org.rnnplayground.model.TrainProgress;
 import org.rnnplayground.store.Checkpoint;
 import org.rnnplayground.store.CheckpointStore;
 import org.rnnplayground.store.LearnerStore;
@@ -31,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps runs for good: writes every stored run's launch, start, epochs, samples and end to the
+ * Keeps runs for good: writes every stored run's launch, start, epochs, in-epoch progress, samples and end to the
  * store as the runtime publishes them (on a thread of its own, in the order published), and reads
  * a learner's ended runs back into the runtime after a restart or when they come back. A run is
  * stored when its spec refers to a stored text ({@link RunSpec#textSha256()}).
@@ -71,6 +72,17 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         boolean started;
         int epochs;
         int samples;
+        /** The last in-epoch point written (points are kept thinned in memory: found by position). */
+        TrainProgress progress = BEFORE_ANY_PROGRESS;
+    }
+
+    private static final TrainProgress BEFORE_ANY_PROGRESS =
+            new TrainProgress(-1, Double.NaN, 0, 0, java.time.Duration.ZERO, false);
+
+    /** Whether {@code p} comes after {@code q} in the run: later in the epochs, or later at the same place. */
+    private static boolean after(TrainProgress p, TrainProgress q) {
+        return p.epochs() > q.epochs()
+                || (p.epochs() == q.epochs() && p.elapsed().compareTo(q.elapsed()) > 0);
     }
 
     private final AutoCloseable subscription;
@@ -90,7 +102,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         this.training = training;
         this.subscription = training.feed().subscribeAll(event -> {
             if (event.run().spec().textSha256() != null) {
-                writer.execute(() -> write(event));
+                enqueue(event);
             }
         });
         training.setCheckpoints(this);
@@ -154,6 +166,46 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         return texts.put(raw);
     }
 
+    /**
+     * Runs' newest events not written yet, one per run: a run that publishes faster than the store
+     * writes (a small model, many points a second) is written from its newest snapshot, which holds
+     * everything before it, so the backlog stays one event per run. The kind kept is a launch's
+     * (QUEUED or STARTED) when one was merged, so that the run is inserted first.
+     */
+    private final Map<String, RunEvent> pending = new java.util.LinkedHashMap<>();
+
+    private boolean drainQueued;
+
+    private void enqueue(RunEvent event) {
+        boolean schedule;
+        synchronized (pending) {
+            RunEvent before = pending.get(event.run().id());
+            RunEvent.Kind kind =
+                    before != null && isLaunch(before.kind()) && !isLaunch(event.kind()) ? before.kind() : event.kind();
+            pending.put(event.run().id(), new RunEvent(event.sequence(), kind, event.run()));
+            schedule = !drainQueued;
+            drainQueued = true;
+        }
+        if (schedule && !writer.isShutdown()) {
+            writer.execute(this::drain);
+        }
+    }
+
+    private static boolean isLaunch(RunEvent.Kind kind) {
+        return kind == RunEvent.Kind.QUEUED || kind == RunEvent.Kind.STARTED;
+    }
+
+    /** Writes the pending events, on the writer thread. */
+    private void drain() {
+        List<RunEvent> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending.values());
+            pending.clear();
+            drainQueued = false;
+        }
+        batch.forEach(this::write);
+    }
+
     private void write(RunEvent event) {
         RunSnapshot run = event.run();
         try {
@@ -192,9 +244,17 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
                 RunSample s = samples.get(done.samples);
                 metrics.appendSample(id, new StoredSample(s.epoch(), s.text(), s.unknown()));
             }
+            List<TrainProgress> progress = run.progress();
+            int from = progress.size();
+            while (from > 0 && after(progress.get(from - 1), done.progress)) {
+                from--;
+            }
+            for (TrainProgress p : progress.subList(from, progress.size())) {
+                metrics.appendProgress(id, p);
+                done.progress = p;
+            }
             if (run.status().isFinal()) {
                 lastCheckpoint.remove(run.id());
-                run.progress().forEach(p -> metrics.appendProgress(id, p));
                 runStore.ended(
                         id,
                         new RunEnd(
@@ -359,10 +419,14 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
             String id = s.id().toString();
             int epochs = history.epochs().size();
             int sampleCount = history.samples().size();
+            TrainProgress lastPoint = history.progress().isEmpty()
+                    ? BEFORE_ANY_PROGRESS
+                    : history.progress().getLast();
             writer.submit(() -> {
                         Written done = new Written();
                         done.epochs = epochs;
                         done.samples = sampleCount;
+                        done.progress = lastPoint;
                         written.put(id, done);
                     })
                     .get(30, TimeUnit.SECONDS);

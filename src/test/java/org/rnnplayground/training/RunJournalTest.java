@@ -169,6 +169,10 @@ class RunJournalTest {
             assertEquals(StopReason.SHUTDOWN, back.stopReason());
             assertTrue(back.epochsDone() >= 2, "its finished epochs are kept: " + back.epochsDone());
             assertFalse(back.samples().isEmpty());
+            assertFalse(back.progress().isEmpty(), "its in-epoch points are kept, written as they came");
+            assertTrue(
+                    back.progress().getLast().epochs() >= 1,
+                    "up to where it was: " + back.progress().getLast());
         } finally {
             training.stop(id, bob);
         }
