@@ -30,16 +30,18 @@ final class RnnWorkspace {
     /** Host copy of {@link #hAll}, where each step's activation is applied; kept for the backward pass. */
     final HostMirror hHost;
 
-    /** Logits {@code O}, [N, V]. */
+    /** Logits without their bias, {@code O - b_q = H W_hq}, then (in place) dL/dO, [N, V]. */
     final INDArray logits;
-    /** {@code log softmax(O)}, [N, V]. */
-    final INDArray logProbs;
-    /** One-hot labels, [N, V]. */
-    final INDArray labelsOneHot;
+    /** Host copy of {@link #logits}, where the softmax, the loss and dL/dO are computed. */
+    final HostMirror logitsHost;
+    /** The bias {@code b_q}, [1, V], and its host copy. */
+    final INDArray bias;
+
+    final HostMirror biasHost;
+    /** One-hot labels, [N, V], on the host only ({@link #labelsHost}). */
+    final HostMirror labelsHost;
     /** One-hot inputs, [N, V]; used for the gradient of {@code W_xh} only. */
     final INDArray inputsOneHot;
-    /** dL/dO, [N, V]. */
-    final INDArray dLogits;
 
     /** dL/dH_t, then (in place) dL/dA_t for the pre-activations, [N, h]. */
     final INDArray dHAll;
@@ -60,9 +62,10 @@ final class RnnWorkspace {
             hStep[t] = rows(hAll, t * batchSize, (t + 1) * batchSize);
         }
         logits = Nd4j.zeros(dataType, n, vocabSize);
-        logProbs = Nd4j.zeros(dataType, n, vocabSize);
-        labelsOneHot = Nd4j.zeros(dataType, n, vocabSize);
-        dLogits = Nd4j.zeros(dataType, n, vocabSize);
+        logitsHost = new HostMirror(logits);
+        bias = Nd4j.zeros(dataType, 1, vocabSize);
+        biasHost = new HostMirror(bias);
+        labelsHost = new HostMirror(Nd4j.zeros(dataType, n, vocabSize));
         inputsOneHot = Nd4j.zeros(dataType, n, vocabSize);
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
         dHStep = new INDArray[numSteps];
@@ -75,13 +78,14 @@ final class RnnWorkspace {
 
     /**
      * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
-     * number: {@code H_0..H_T} and {@code dH} with their host copies, and five [N, V] matrices.
+     * number: {@code H_0..H_T} and {@code dH}, the logits and the labels with their host copies, the
+     * one-hot inputs and the bias.
      */
     static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
         double n = batchSize * numSteps;
-        double native_ = (n + batchSize) * numHiddens + 5 * n * vocabSize + n * numHiddens;
-        double host = (n + batchSize) * numHiddens + n * numHiddens;
-        return b * (native_ + host);
+        double states = 2 * ((n + batchSize) * numHiddens + n * numHiddens);
+        double vocabulary = 5 * n * vocabSize + 2 * vocabSize;
+        return b * (states + vocabulary);
     }
 
     boolean fits(int batchSize, int numSteps) {

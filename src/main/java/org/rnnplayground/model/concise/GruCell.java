@@ -37,7 +37,7 @@ final class GruCell {
     static void forward(GruWorkspace ws, int t) {
         int nh = ws.numHiddens;
         int gateCols = GruParams.GATES * nh;
-        double[] g = ws.gates.a, a = ws.recurrent.a, h = ws.h.a;
+        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles();
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh; // reset, update, candidate of row i
             int prev = i * nh, next = prev + ws.batchSize * nh; // H_{t-1} and H_t of row i
@@ -63,8 +63,8 @@ final class GruCell {
         int nh = ws.numHiddens;
         int gateCols = GruParams.GATES * nh;
         int back = ws.batchSize * nh; // from a row of step t to the same row of step t - 1
-        double[] g = ws.gates.a, a = ws.recurrent.a, h = ws.h.a, dH = ws.dH.a;
-        double[] dG = ws.dGates.a, dA = ws.dRecurrent.a;
+        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles(), dH = ws.dH.doubles();
+        double[] dG = ws.dGates.doubles(), dA = ws.dRecurrent.doubles();
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh;
             int at = i * nh; // dL/dH_t of row i, and H_{t-1} of row i (block t of h)

@@ -258,8 +258,8 @@ final class GruLayer extends BaseRecurrentLayer {
                 }
             }
             if (end > 0) { // steps before the window: no gradient
-                Arrays.fill(ws.dGates.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
-                Arrays.fill(ws.dRecurrent.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                Arrays.fill(ws.dGates.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                Arrays.fill(ws.dRecurrent.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
                 ws.dRecurrent.push(0, ws.row(end));
             }
             ws.dGates.push(0, ws.row(numSteps));

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.HostMirror;
 
 /**
  * The buffers of one forward and backward pass of {@link GruLayer} for one (batch_size, num_steps)
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * row {@code t * B + i} is step {@code t} of minibatch row {@code i}, so one step is a contiguous
  * block of {@code B} rows. The gate columns are {@link GruParams}'s: reset, update, candidate, each
  * {@code h} wide. The matrices the products read or write are native ND4J arrays; those the cell
- * computes on elementwise have a {@link HostRows} copy.
+ * computes on elementwise have a widened {@link HostMirror} copy.
  */
 final class GruWorkspace {
 
@@ -27,13 +28,13 @@ final class GruWorkspace {
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b} of every step (native), then per step {@code R | Z | N} (host only), [N, 3h]. */
-    final HostRows gates;
+    final HostMirror gates;
     /** {@code H_{t-1} RW} of every step, [N, 3h]: the reset gate needs its candidate block again backwards. */
-    final HostRows recurrent;
+    final HostMirror recurrent;
     /** Row blocks of {@link #recurrent} per step, [B, 3h]. */
     final INDArray[] recurrentStep;
     /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
-    final HostRows h;
+    final HostMirror h;
     /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #h}. */
     final INDArray[] hStep;
     /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code RW} at each step, [N, h]; a view. */
@@ -42,13 +43,13 @@ final class GruWorkspace {
     final INDArray hOutAll;
 
     /** dL/dH_t for t = 1..T (row block t-1): from above, from step t+1's gates and its product. */
-    final HostRows dH;
+    final HostMirror dH;
     /** Row blocks of {@link #dH} per step, [B, h]. */
     final INDArray[] dHStep;
     /** dL/d(X_t W + b) of every step, [N, 3h]. */
-    final HostRows dGates;
+    final HostMirror dGates;
     /** dL/d(H_{t-1} RW) of every step, [N, 3h]: {@link #dGates} with the candidate block times R. */
-    final HostRows dRecurrent;
+    final HostMirror dRecurrent;
     /** Row blocks of {@link #dRecurrent} per step, [B, 3h]. */
     final INDArray[] dRecurrentStep;
     /** dL/dX, time-major, [N, n_in]. */
@@ -64,12 +65,12 @@ final class GruWorkspace {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
-            gates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            recurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            h = new HostRows(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
-            dH = new HostRows(Nd4j.zeros(dataType, n, numHiddens));
-            dGates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            dRecurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            gates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            recurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            h = HostMirror.widened(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
+            dH = HostMirror.widened(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            dRecurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
         }
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
@@ -88,7 +89,7 @@ final class GruWorkspace {
         double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
                 + (n + batchSize) * numHiddens // h
                 + n * numHiddens; // dH
-        return b * plain + HostRows.bytesPerElement(b) * hosted;
+        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted;
     }
 
     boolean fits(int batchSize, int numSteps) {

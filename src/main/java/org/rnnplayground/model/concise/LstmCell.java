@@ -1,7 +1,5 @@
 package org.rnnplayground.model.concise;
 
-import java.util.Arrays;
-
 /**
  * The elementwise part of one LSTM step, forward and backward, on the host copies of an {@link
  * LstmWorkspace}; the matrix products around it are {@link CarriedStateLstm}'s.
@@ -39,7 +37,7 @@ final class LstmCell {
         int nh = ws.numHiddens;
         int gateCols = LstmWorkspace.GATES * nh;
         int ahead = ws.batchSize * nh; // from a row of step t to the same row of step t + 1
-        double[] z = ws.gates.a, c = ws.c.a, h = ws.h.a, tanhC = ws.tanhC;
+        double[] z = ws.gates.doubles(), c = ws.c.doubles(), h = ws.h.doubles(), tanhC = ws.tanhC;
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int za = i * gateCols, zf = za + nh, zo = zf + nh, zg = zo + nh;
             int prev = i * nh, next = prev + ahead; // C_{t-1} and C_t of row i
@@ -73,7 +71,7 @@ final class LstmCell {
         int nh = ws.numHiddens;
         int gateCols = LstmWorkspace.GATES * nh;
         int ahead = ws.batchSize * gateCols; // from a gate row of step t to the same row of step t + 1
-        double[] gates = ws.gates.a, c = ws.c.a, dH = ws.dH.a, dZ = ws.dGates.a;
+        double[] gates = ws.gates.doubles(), c = ws.c.doubles(), dH = ws.dH.doubles(), dZ = ws.dGates.doubles();
         double[] tanhC = ws.tanhC, dCNext = ws.dCNext;
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int ga = i * gateCols, gf = ga + nh, go = gf + nh, gg = go + nh;
@@ -92,36 +90,6 @@ final class LstmCell {
                 dZ[gg + j] = dC * a * g * (1 - g);
                 dZ[ga + j] = dC * g * (1 - a * a);
                 dCNext[carry + j] = dC;
-            }
-        }
-    }
-
-    /**
-     * {@code X W + b} for one-hot {@code X}: row {@code r} of {@code gates} becomes row {@code
-     * tokens[r]} of {@code inputRows} ({@code W + b}), on the host copies.
-     *
-     * @param tokens the token of every time-major row, [T*B]
-     */
-    static void gatherInputRows(LstmWorkspace ws, int[] tokens) {
-        int gateCols = LstmWorkspace.GATES * ws.numHiddens;
-        for (int r = 0; r < tokens.length; r++) {
-            System.arraycopy(ws.inputRows.a, tokens[r] * gateCols, ws.gates.a, r * gateCols, gateCols);
-        }
-    }
-
-    /**
-     * {@code X^T dZ} for one-hot {@code X} over rows {@code [from, to)}: row {@code k} of {@code
-     * inputRows} becomes the sum of the rows of {@code dGates} whose token is {@code k}, on the host
-     * copies.
-     */
-    static void scatterAddGradientRows(LstmWorkspace ws, int[] tokens, int from, int to) {
-        int gateCols = LstmWorkspace.GATES * ws.numHiddens;
-        double[] target = ws.inputRows.a, dZ = ws.dGates.a;
-        Arrays.fill(target, 0);
-        for (int r = from; r < to; r++) {
-            int into = tokens[r] * gateCols, src = r * gateCols;
-            for (int j = 0; j < gateCols; j++) {
-                target[into + j] += dZ[src + j];
             }
         }
     }
