@@ -2,6 +2,8 @@ package org.rnnplayground.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +34,17 @@ import org.rnnplayground.text.TextPipeline;
  * </pre>
  *
  * A step is timed on the corpus's first minibatch, over and over, after a warm-up; the median of
- * several rounds is reported. The sgemm figures are the products a step makes: the per-step
+ * several rounds is reported (wall time, and the CPU time of the training thread, which other
+ * processes disturb less), and before it the first 40 steps of the fresh JVM (as many as the
+ * training benchmark's 5 epochs take), while the JIT compiles. The sgemm figures are the products a step makes: the per-step
  * {@code [B, h] x [h, h]}, the weight gradient {@code [h, T*B] x [T*B, h]}, and a large square
  * product {@code [1024, 1024] x [1024, 1024]}, the ceiling of one core's BLAS.
  */
 public final class StepBench {
 
     private static final int ROUNDS = 9;
+    /** The steps of the training benchmark's 5 epochs of 10000 tokens, timed one by one from a cold start. */
+    private static final int COLD_STEPS = 40;
 
     private StepBench() {}
 
@@ -75,25 +81,37 @@ public final class StepBench {
         TrainHyper hyper = TrainHyper.clipped(a.lr(), a.theta());
         State state = model.beginState(b);
         int perRound = Math.max(5, (int) (2e9 / Math.max(1, footprint.trainingStepMultiplyAdds())));
-        for (int i = 0; i < 3 * perRound; i++) { // warm-up: the JIT compiles the loops
+        long[] cold = new long[COLD_STEPS]; // a fresh JVM: the JIT compiles the loops meanwhile
+        for (int i = 0; i < COLD_STEPS; i++) {
+            long start = System.nanoTime();
+            model.trainStep(x, y, state, hyper);
+            cold[i] = System.nanoTime() - start;
+        }
+        for (int i = 0; i < 3 * perRound; i++) { // warm-up
             model.trainStep(x, y, state, hyper);
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] micros = new double[ROUNDS];
+        double[] cpuMicros = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < perRound; i++) {
                 model.trainStep(x, y, state, hyper);
             }
+            cpuMicros[r] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / perRound;
             micros[r] = (System.nanoTime() - start) / 1e3 / perRound;
         }
         Arrays.sort(micros);
+        Arrays.sort(cpuMicros);
         double median = micros[ROUNDS / 2];
         double flops = 2.0 * footprint.trainingStepMultiplyAdds();
         out.printf(
                 Locale.ROOT,
                 "{\"bench\": \"step\", \"impl\": \"%s\", \"cell\": \"%s\", \"layers\": %d, \"hidden\": %d, "
-                        + "\"threads\": %d, \"step_us\": %.1f, \"step_us_min\": %.1f, \"tokens_per_s\": %d, "
-                        + "\"gflop_per_step\": %.4f, \"gflops\": %.2f}%n",
+                        + "\"threads\": %d, \"step_us\": %.1f, \"step_us_min\": %.1f, \"step_cpu_us\": %.1f, \"tokens_per_s\": %d, "
+                        + "\"gflop_per_step\": %.4f, \"gflops\": %.2f, \"cold_first_step_ms\": %.1f, "
+                        + "\"cold_first_40_steps_ms\": %.1f, \"cold_last_step_of_40_us\": %.1f}%n",
                 a.impl(),
                 a.cell().name().toLowerCase(Locale.ROOT),
                 a.layers(),
@@ -101,9 +119,16 @@ public final class StepBench {
                 a.threads(),
                 median,
                 micros[0],
+                cpuMicros[ROUNDS / 2],
                 Math.round(b * t / (median / 1e6)),
                 flops / 1e9,
-                flops / (median * 1e3));
+                flops / (median * 1e3),
+                cold[0] / 1e6,
+                Arrays.stream(cold).sum() / 1e6,
+                cold[COLD_STEPS - 1] / 1e3);
+        if (System.getenv("STEP_BENCH_COLD") != null) {
+            out.println(Arrays.toString(Arrays.stream(cold).map(c -> c / 1000).toArray()));
+        }
     }
 
     private static void sgemm(String[] args, PrintStream out) {

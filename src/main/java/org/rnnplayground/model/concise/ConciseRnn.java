@@ -157,8 +157,8 @@ public final class ConciseRnn implements CharModel {
      * time-major and the logits.
      *
      * <p>Multiply-adds per token: the output layer {@code h V}, and per layer {@code g (in h + h h)},
-     * where one-hot inputs of the RNN and the LSTM gather rows of {@code W} instead of multiplying
-     * (the GRU multiplies them) and an embedding is a lookup.
+     * where one-hot inputs gather rows of {@code W} instead of multiplying and an embedding is a
+     * lookup.
      */
     public static Footprint footprint(
             int vocabSize,
@@ -186,7 +186,7 @@ public final class ConciseRnn implements CharModel {
         for (int l = 0; l < numLayers; l++) {
             parameters += g * (in * h + h * h + h);
             largest = Math.max(largest, Math.max(g * in * h, g * h * h));
-            boolean gathered = l == 0 && d == 0 && cell != CellType.GRU;
+            boolean gathered = l == 0 && d == 0;
             multiplyAdds += g * ((gathered ? 0 : in * h) + h * h);
             step += switch (cell) {
                 case RNN -> SimpleRnnWorkspace.bytes(batchSize, numSteps, in, h, b);

@@ -41,14 +41,17 @@ final class GruCell {
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh; // reset, update, candidate of row i
             int prev = i * nh, next = prev + ws.batchSize * nh; // H_{t-1} and H_t of row i
+            for (int j = 0; j < 2 * nh; j++) {
+                g[gr + j] += a[gr + j]; // G_r + A_r | G_z + A_z
+            }
+            ws.math.sigmoid(g, gr, gn); // R | Z
             for (int j = 0; j < nh; j++) {
-                double r = sigmoid(g[gr + j] + a[gr + j]);
-                double z = sigmoid(g[gz + j] + a[gz + j]);
-                double n = Math.tanh(g[gn + j] + r * a[gn + j]);
-                g[gr + j] = r;
-                g[gz + j] = z;
-                g[gn + j] = n;
-                h[next + j] = n + z * (h[prev + j] - n);
+                g[gn + j] += g[gr + j] * a[gn + j]; // G_n + R * A_n
+            }
+            ws.math.tanh(g, gn, gn + nh); // N
+            for (int j = 0; j < nh; j++) {
+                double n = g[gn + j];
+                h[next + j] = n + g[gz + j] * (h[prev + j] - n);
             }
         }
     }
@@ -85,9 +88,5 @@ final class GruCell {
                 }
             }
         }
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

@@ -22,6 +22,8 @@ final class GruWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
+    /** The gates' nonlinearities for the network's data type. */
+    final GateMath math;
 
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
@@ -54,11 +56,14 @@ final class GruWorkspace {
     final INDArray[] dRecurrentStep;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
+    /** For one-hot input: {@code W + b}, then the gradient of {@code W}, [n_in, 3h], c-order. */
+    final HostMirror inputRows;
 
     GruWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
+        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GruParams.GATES * numHiddens;
         // the buffers outlive any DL4J workspace that may be open around the first pass
@@ -72,6 +77,7 @@ final class GruWorkspace {
             dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
             dRecurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
+            inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
         }
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
         hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
@@ -88,8 +94,9 @@ final class GruWorkspace {
         double plain = n + 2 * n * nIn; // ones, xCopy, dX
         double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
                 + (n + batchSize) * numHiddens // h
-                + n * numHiddens; // dH
-        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted;
+                + n * numHiddens // dH
+                + nIn * gateCols; // inputRows
+        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted + n * Integer.BYTES;
     }
 
     boolean fits(int batchSize, int numSteps) {

@@ -41,20 +41,16 @@ final class LstmCell {
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int za = i * gateCols, zf = za + nh, zo = zf + nh, zg = zo + nh;
             int prev = i * nh, next = prev + ahead; // C_{t-1} and C_t of row i
+            ws.math.tanh(z, za, zf); // A
+            ws.math.sigmoid(z, zf, za + gateCols); // F | O | G
             for (int j = 0; j < nh; j++) {
-                double a = Math.tanh(z[za + j]);
-                double f = sigmoid(z[zf + j]);
-                double o = sigmoid(z[zo + j]);
-                double g = sigmoid(z[zg + j]);
-                double cell = f * c[prev + j] + g * a;
-                double tc = Math.tanh(cell);
-                z[za + j] = a;
-                z[zf + j] = f;
-                z[zo + j] = o;
-                z[zg + j] = g;
+                double cell = z[zf + j] * c[prev + j] + z[zg + j] * z[za + j]; // F C_{t-1} + G A
                 c[next + j] = cell;
-                tanhC[prev + j] = tc;
-                h[next + j] = o * tc;
+                tanhC[prev + j] = cell;
+            }
+            ws.math.tanh(tanhC, prev, prev + nh);
+            for (int j = 0; j < nh; j++) {
+                h[next + j] = z[zo + j] * tanhC[prev + j]; // O tanh(C_t)
             }
         }
     }
@@ -92,9 +88,5 @@ final class LstmCell {
                 dCNext[carry + j] = dC;
             }
         }
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

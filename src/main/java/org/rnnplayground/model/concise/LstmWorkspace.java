@@ -25,6 +25,8 @@ final class LstmWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
+    /** The gates' nonlinearities for the network's data type. */
+    final GateMath math;
 
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
@@ -67,6 +69,7 @@ final class LstmWorkspace {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
+        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GATES * numHiddens;
         long stateRows = (long) (numSteps + 1) * batchSize;
