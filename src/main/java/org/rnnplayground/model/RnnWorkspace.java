@@ -40,8 +40,14 @@ final class RnnWorkspace {
     final HostMirror biasHost;
     /** One-hot labels, [N, V], on the host only ({@link #labelsHost}). */
     final HostMirror labelsHost;
-    /** One-hot inputs, [N, V]; used for the gradient of {@code W_xh} only. */
-    final INDArray inputsOneHot;
+    /** The gradient of {@code W_xh}, [V, h], and its host copy, where the rows of dL/dA are scatter-added. */
+    final INDArray inputGrad;
+
+    final HostMirror inputGradHost;
+    /** The gradient of {@code b_h}, [1, h], and its host copy, where the rows of dL/dA are summed. */
+    final INDArray biasGrad;
+
+    final HostMirror biasGradHost;
 
     /** dL/dH_t, then (in place) dL/dA_t for the pre-activations, [N, h]. */
     final INDArray dHAll;
@@ -66,7 +72,10 @@ final class RnnWorkspace {
         bias = Nd4j.zeros(dataType, 1, vocabSize);
         biasHost = new HostMirror(bias);
         labelsHost = new HostMirror(Nd4j.zeros(dataType, n, vocabSize));
-        inputsOneHot = Nd4j.zeros(dataType, n, vocabSize);
+        inputGrad = Nd4j.zeros(dataType, vocabSize, numHiddens);
+        inputGradHost = new HostMirror(inputGrad);
+        biasGrad = Nd4j.zeros(dataType, 1, numHiddens);
+        biasGradHost = new HostMirror(biasGrad);
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
         dHStep = new INDArray[numSteps];
         for (int t = 0; t < numSteps; t++) {
@@ -78,14 +87,15 @@ final class RnnWorkspace {
 
     /**
      * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
-     * number: {@code H_0..H_T} and {@code dH}, the logits and the labels with their host copies, the
-     * one-hot inputs and the bias.
+     * number: {@code H_0..H_T} and {@code dH}, the logits and the labels, the gradients of {@code
+     * W_xh} and {@code b_h} and the bias, all with their host copies.
      */
     static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
         double n = batchSize * numSteps;
         double states = 2 * ((n + batchSize) * numHiddens + n * numHiddens);
-        double vocabulary = 5 * n * vocabSize + 2 * vocabSize;
-        return b * (states + vocabulary);
+        double vocabulary = 4 * n * vocabSize + 2 * vocabSize;
+        double gradients = 2 * (vocabSize + 1) * numHiddens;
+        return b * (states + vocabulary + gradients);
     }
 
     boolean fits(int batchSize, int numSteps) {

@@ -22,6 +22,8 @@ public final class ScratchRnn implements CharModel {
     private final RnnParams grads;
     private final Activation activation;
     private RnnWorkspace ws;
+    /** The tokens of the last forward pass, time-major, [T*B]. */
+    private int[] tokens;
 
     /**
      * Wraps existing parameters; training updates them in place.
@@ -157,7 +159,7 @@ public final class ScratchRnn implements CharModel {
     StepResult lossAndGradients(int[][] x, int[][] y, State state, TrainHyper hyper) {
         forwardPass(x, state.h());
         double loss = crossEntropy(y);
-        backward(x);
+        backward();
         GradClipping.Clip clip =
                 GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
         boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
@@ -193,7 +195,8 @@ public final class ScratchRnn implements CharModel {
         }
         workspace(batchSize, numSteps);
         // X_t W_xh for all steps at once: row t*B+i of W_xh gathered = one-hot(x[i][t]) W_xh
-        Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, timeMajor(x)); // [T*B, h]
+        tokens = timeMajor(x); // [T*B]
+        Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, tokens); // [T*B, h]
         ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
         ws.hStep[0].assign(h0);
         for (int t = 0; t < numSteps; t++) {
@@ -267,11 +270,10 @@ public final class ScratchRnn implements CharModel {
 
     /**
      * Backpropagation through time from dL/dO in {@code ws.logits} down to {@code H_0}, which is a constant
-     * (the gradient stops at the minibatch boundary). Writes every gradient into {@link #grads}.
-     *
-     * @param x token indices, [batch_size, num_steps]
+     * (the gradient stops at the minibatch boundary), for the tokens of the last forward pass.
+     * Writes every gradient into {@link #grads}.
      */
-    private void backward(int[][] x) {
+    private void backward() {
         // output layer: O = H W_hq + b_q
         INDArray dLogits = ws.logits; // dL/dO, [T*B, V]
         OpenBlas.gemm(ws.hOutAll, true, dLogits, false, grads.wHq(), 0); // [h, T*B] x [T*B, V]
@@ -286,11 +288,15 @@ public final class ScratchRnn implements CharModel {
         }
         INDArray dA = ws.dHAll; // [T*B, h]
         OpenBlas.gemm(ws.hPrevAll, true, dA, false, grads.wHh(), 0); // [h, T*B] x [T*B, h]
-        dA.sum(grads.bH(), 0); // [h]
-        // dW_xh = one-hot(X)^T dA: one product, faster here than a scatter-add of the rows of dA
-        INDArray tokens = Nd4j.createFromArray(timeMajor(x)); // [T*B]
-        Nd4j.exec(new OneHot(tokens, ws.inputsOneHot, vocabSize())); // [T*B, V]
-        OpenBlas.gemm(ws.inputsOneHot, true, dA, false, grads.wXh(), 0); // [V, T*B] x [T*B, h]
+        // the host copy of dA holds the same numbers: db_h = 1^T dA, and dW_xh = one-hot(X)^T dA
+        // as a scatter-add of its rows (row k sums dA over the rows whose token is k), no product
+        ws.dHHost.sumRows(0, ws.n, ws.biasGradHost); // [1, h]
+        ws.biasGradHost.push(0, 1);
+        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
+        ws.inputGradHost.clear();
+        ws.dHHost.scatterAddRows(0, ws.n, tokens, ws.inputGradHost); // [V, h]
+        ws.inputGradHost.push(0, vocabSize());
+        grads.wXh().assign(ws.inputGrad); // [V, h], in place on the gradient
     }
 
     // ---------------------------------------------------------------- shapes

@@ -295,7 +295,7 @@ final class CarriedStateLstm extends LSTM {
             } else {
                 OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, 4h], in place on the gradient
             }
-            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place
+            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dZ, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 4h], in place
             OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);

@@ -289,7 +289,13 @@ final class GruLayer extends BaseRecurrentLayer {
             } else {
                 OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
             }
-            OpenBlas.gemm(ws.hPrevAll, true, ws.dRecurrent.matrix(), false, rwGrad, 0); // [h, T*B] x [T*B, 3h]
+            OpenBlas.gemm(
+                    ws.hPrevAll,
+                    true,
+                    ws.dRecurrent.matrix(),
+                    false,
+                    rwGrad,
+                    0); // [h, T*B] x [T*B, 3h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dG, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 3h], in place
             OpenBlas.gemm(dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);

@@ -54,6 +54,8 @@ final class GruWorkspace {
     final HostMirror dRecurrent;
     /** Row blocks of {@link #dRecurrent} per step, [B, 3h]. */
     final INDArray[] dRecurrentStep;
+    /** Host only, [B * h]: one step's {@code dH * Z} backwards, one row's {@code H_t} forwards. */
+    final double[] carry;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
     /** For one-hot input: {@code W + b}, then the gradient of {@code W}, [n_in, 3h], c-order. */
@@ -79,6 +81,7 @@ final class GruWorkspace {
             dX = Nd4j.zeros(dataType, n, nIn);
             inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
         }
+        carry = new double[batchSize * numHiddens];
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
         hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
         hStep = steps(h.matrix(), numSteps + 1);
@@ -96,7 +99,10 @@ final class GruWorkspace {
                 + (n + batchSize) * numHiddens // h
                 + n * numHiddens // dH
                 + nIn * gateCols; // inputRows
-        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted + n * Integer.BYTES;
+        return b * plain
+                + HostMirror.widenedBytesPerElement(b) * hosted
+                + n * Integer.BYTES
+                + Double.BYTES * batchSize * numHiddens; // carry
     }
 
     boolean fits(int batchSize, int numSteps) {

@@ -1,5 +1,7 @@
 package org.rnnplayground.model.concise;
 
+import java.util.Arrays;
+
 /**
  * The elementwise part of one LSTM step, forward and backward, on the host copies of an {@link
  * LstmWorkspace}; the matrix products around it are {@link CarriedStateLstm}'s.
@@ -43,11 +45,10 @@ final class LstmCell {
             int prev = i * nh, next = prev + ahead; // C_{t-1} and C_t of row i
             ws.math.tanh(z, za, zf); // A
             ws.math.sigmoid(z, zf, za + gateCols); // F | O | G
-            for (int j = 0; j < nh; j++) {
-                double cell = z[zf + j] * c[prev + j] + z[zg + j] * z[za + j]; // F C_{t-1} + G A
-                c[next + j] = cell;
-                tanhC[prev + j] = cell;
+            for (int j = 0; j < nh; j++) { // C_t into tanhC, then copied: one array, same-index updates only
+                tanhC[prev + j] = z[zf + j] * c[prev + j] + z[zg + j] * z[za + j]; // F C_{t-1} + G A
             }
+            System.arraycopy(tanhC, prev, c, next, nh); // C_t
             ws.math.tanh(tanhC, prev, prev + nh);
             for (int j = 0; j < nh; j++) {
                 h[next + j] = z[zo + j] * tanhC[prev + j]; // O tanh(C_t)
@@ -69,6 +70,10 @@ final class LstmCell {
         int ahead = ws.batchSize * gateCols; // from a gate row of step t to the same row of step t + 1
         double[] gates = ws.gates.doubles(), c = ws.c.doubles(), dH = ws.dH.doubles(), dZ = ws.dGates.doubles();
         double[] tanhC = ws.tanhC, dCNext = ws.dCNext;
+        if (last) { // no dL/dC_{t+1}: a zero times this step's own forget gate, so the loop has no branch
+            Arrays.fill(dCNext, 0);
+        }
+        int fNext = last ? 0 : ahead; // from this step's forget gate to the next step's
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int ga = i * gateCols, gf = ga + nh, go = gf + nh, gg = go + nh;
             int at = i * nh; // dL/dH_t, tanh(C_t) and C_{t-1} of row i
@@ -77,10 +82,7 @@ final class LstmCell {
                 double d = dH[at + j];
                 double a = gates[ga + j], f = gates[gf + j], o = gates[go + j], g = gates[gg + j];
                 double tc = tanhC[at + j];
-                double dC = d * o * (1 - tc * tc);
-                if (!last) {
-                    dC += gates[gf + ahead + j] * dCNext[carry + j];
-                }
+                double dC = d * o * (1 - tc * tc) + gates[gf + fNext + j] * dCNext[carry + j];
                 dZ[go + j] = d * tc * o * (1 - o);
                 dZ[gf + j] = dC * c[at + j] * f * (1 - f);
                 dZ[gg + j] = dC * a * g * (1 - g);
