@@ -119,7 +119,7 @@ public enum Activation {
      * {@code (float) Math.tanh(a)} (checked in {@code ActivationTest}); libnd4j's scalar kernel was
      * the single largest cost per step after the products.
      */
-    static float tanh(float a) {
+    public static float tanh(float a) {
         float x = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, a));
         float x2 = x * x;
         float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;

@@ -14,8 +14,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * take 50 to 70 us on a [32, 256] block, where copying the block out, running a Java loop that the
  * JIT vectorises, and copying it back takes about 5 us. So the per-step elementwise work runs here,
  * on row blocks pulled from and pushed to the native buffer (bulk copies through a direct NIO view,
- * no per-element JNI). Holds a {@code float[]} for float32 arrays or a {@code double[]} for float64
- * ones, never both. Not thread-safe.
+ * no per-element JNI).
+ *
+ * <p>Two kinds of copy: {@link #HostMirror(INDArray)} holds the matrix in its own type, a {@code
+ * float[]} for float32 or a {@code double[]} for float64, never both; {@link #widened} holds a
+ * {@code double[]} whatever the type, widened from and narrowed to float32 on the way through a
+ * staging array, for cells whose arithmetic is written once in float64 (the library GRU and LSTM).
+ * Not thread-safe.
  */
 public final class HostMirror {
 
@@ -25,35 +30,72 @@ public final class HostMirror {
     private final int cols;
     private final FloatBuffer nativeFloats;
     private final DoubleBuffer nativeDoubles;
-    /** The host copy for float32 matrices, [rows * cols] row-major; null for float64. */
+    /** The host copy for float32 matrices, [rows * cols] row-major; null for float64 and widened copies. */
     final float[] floats;
-    /** The host copy for float64 matrices, [rows * cols] row-major; null for float32. */
+    /** The host copy for float64 matrices and widened copies, [rows * cols] row-major; null otherwise. */
     final double[] doubles;
+    /** A widened float32 copy's staging for the bulk copies, [rows * cols]; null otherwise. */
+    private final float[] staging;
 
     /**
+     * A copy in the matrix's own type.
+     *
      * @param matrix a c-order matrix that owns its whole buffer (not a view), [rows, cols], float32
      *     or float64
      */
     public HostMirror(INDArray matrix) {
+        this(matrix, false);
+    }
+
+    /**
+     * A {@code double[]} copy of a float32 or float64 matrix (see the class documentation).
+     *
+     * @param matrix a c-order matrix that owns its whole buffer (not a view), [rows, cols]
+     */
+    public static HostMirror widened(INDArray matrix) {
+        return new HostMirror(matrix, true);
+    }
+
+    private HostMirror(INDArray matrix, boolean widen) {
         if (matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView() || matrix.offset() != 0) {
             throw new IllegalArgumentException("needs a whole c-order matrix, got " + matrix.shapeInfoToString());
         }
         this.matrix = matrix;
         this.cols = (int) matrix.size(1);
-        int length = (int) matrix.length();
+        int length = Math.toIntExact(matrix.length());
         if (matrix.dataType() == DataType.FLOAT) {
             nativeFloats = matrix.data().asNioFloat();
             nativeDoubles = null;
-            floats = new float[length];
-            doubles = null;
+            floats = widen ? null : new float[length];
+            doubles = widen ? new double[length] : null;
+            staging = widen ? new float[length] : null;
         } else if (matrix.dataType() == DataType.DOUBLE) {
             nativeFloats = null;
             nativeDoubles = matrix.data().asNioDouble();
             floats = null;
             doubles = new double[length];
+            staging = null;
         } else {
             throw new IllegalArgumentException("float32 or float64 only, got " + matrix.dataType());
         }
+    }
+
+    /**
+     * Bytes per element of a matrix with a {@link #widened} copy, for {@code b} bytes per number: the
+     * native element, its {@code double} copy and, for float32, its staging copy.
+     */
+    public static int widenedBytesPerElement(int b) {
+        return b + Double.BYTES + (b == Float.BYTES ? Float.BYTES : 0);
+    }
+
+    /** The matrix this is a copy of. */
+    public INDArray matrix() {
+        return matrix;
+    }
+
+    /** The host copy of a float64 matrix or of a {@link #widened} one, [rows * cols] row-major; null otherwise. */
+    public double[] doubles() {
+        return doubles;
     }
 
     /** The index in {@link #floats} or {@link #doubles} of the first element of {@code row}. */
@@ -67,6 +109,11 @@ public final class HostMirror {
         int length = index(to) - at;
         if (floats != null) {
             nativeFloats.get(at, floats, at, length);
+        } else if (staging != null) {
+            nativeFloats.get(at, staging, at, length);
+            for (int k = at; k < at + length; k++) {
+                doubles[k] = staging[k];
+            }
         } else {
             nativeDoubles.get(at, doubles, at, length);
         }
@@ -78,6 +125,11 @@ public final class HostMirror {
         int length = index(to) - at;
         if (floats != null) {
             nativeFloats.put(at, floats, at, length);
+        } else if (staging != null) {
+            for (int k = at; k < at + length; k++) {
+                staging[k] = (float) doubles[k];
+            }
+            nativeFloats.put(at, staging, at, length);
         } else {
             nativeDoubles.put(at, doubles, at, length);
         }
@@ -89,6 +141,37 @@ public final class HostMirror {
             Arrays.fill(floats, 0f);
         } else {
             Arrays.fill(doubles, 0);
+        }
+    }
+
+    /**
+     * Makes row {@code r} of the host copy the one-hot vector of {@code indices[r]}, for every
+     * {@code r}; in place on the host copy (the native array is not written).
+     *
+     * @param indices a column index per row, from row 0
+     */
+    public void oneHot(int[] indices) {
+        clear();
+        for (int r = 0; r < indices.length; r++) {
+            if (floats != null) {
+                floats[index(r) + indices[r]] = 1f;
+            } else {
+                doubles[index(r) + indices[r]] = 1;
+            }
+        }
+    }
+
+    /** Multiplies rows {@code [from, to)} of the host copy by {@code factor}, in place on the host copy. */
+    public void scale(int from, int to, double factor) {
+        if (floats != null) {
+            float f = (float) factor;
+            for (int k = index(from); k < index(to); k++) {
+                floats[k] *= f;
+            }
+        } else {
+            for (int k = index(from); k < index(to); k++) {
+                doubles[k] *= factor;
+            }
         }
     }
 

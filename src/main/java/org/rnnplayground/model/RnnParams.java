@@ -101,11 +101,6 @@ public record RnnParams(INDArray wXh, INDArray wHh, INDArray bH, INDArray wHq, I
 
     /** The global L2 norm over all five arrays, {@code sqrt(sum_p ||p||^2)}, in double. */
     public double globalNorm() {
-        double sumSquares = 0;
-        for (INDArray a : arrays()) {
-            double n = a.norm2Number().doubleValue();
-            sumSquares += n * n;
-        }
-        return Math.sqrt(sumSquares);
+        return GradClipping.globalNorm(arrays());
     }
 }

@@ -30,16 +30,24 @@ final class RnnWorkspace {
     /** Host copy of {@link #hAll}, where each step's activation is applied; kept for the backward pass. */
     final HostMirror hHost;
 
-    /** Logits {@code O}, [N, V]. */
+    /** Logits without their bias, {@code O - b_q = H W_hq}, then (in place) dL/dO, [N, V]. */
     final INDArray logits;
-    /** {@code log softmax(O)}, [N, V]. */
-    final INDArray logProbs;
-    /** One-hot labels, [N, V]. */
-    final INDArray labelsOneHot;
-    /** One-hot inputs, [N, V]; used for the gradient of {@code W_xh} only. */
-    final INDArray inputsOneHot;
-    /** dL/dO, [N, V]. */
-    final INDArray dLogits;
+    /** Host copy of {@link #logits}, where the softmax, the loss and dL/dO are computed. */
+    final HostMirror logitsHost;
+    /** The bias {@code b_q}, [1, V], and its host copy. */
+    final INDArray bias;
+
+    final HostMirror biasHost;
+    /** One-hot labels, [N, V], on the host only ({@link #labelsHost}). */
+    final HostMirror labelsHost;
+    /** The gradient of {@code W_xh}, [V, h], and its host copy, where the rows of dL/dA are scatter-added. */
+    final INDArray inputGrad;
+
+    final HostMirror inputGradHost;
+    /** The gradient of {@code b_h}, [1, h], and its host copy, where the rows of dL/dA are summed. */
+    final INDArray biasGrad;
+
+    final HostMirror biasGradHost;
 
     /** dL/dH_t, then (in place) dL/dA_t for the pre-activations, [N, h]. */
     final INDArray dHAll;
@@ -60,10 +68,14 @@ final class RnnWorkspace {
             hStep[t] = rows(hAll, t * batchSize, (t + 1) * batchSize);
         }
         logits = Nd4j.zeros(dataType, n, vocabSize);
-        logProbs = Nd4j.zeros(dataType, n, vocabSize);
-        labelsOneHot = Nd4j.zeros(dataType, n, vocabSize);
-        dLogits = Nd4j.zeros(dataType, n, vocabSize);
-        inputsOneHot = Nd4j.zeros(dataType, n, vocabSize);
+        logitsHost = new HostMirror(logits);
+        bias = Nd4j.zeros(dataType, 1, vocabSize);
+        biasHost = new HostMirror(bias);
+        labelsHost = new HostMirror(Nd4j.zeros(dataType, n, vocabSize));
+        inputGrad = Nd4j.zeros(dataType, vocabSize, numHiddens);
+        inputGradHost = new HostMirror(inputGrad);
+        biasGrad = Nd4j.zeros(dataType, 1, numHiddens);
+        biasGradHost = new HostMirror(biasGrad);
         dHAll = Nd4j.zeros(dataType, n, numHiddens);
         dHStep = new INDArray[numSteps];
         for (int t = 0; t < numSteps; t++) {
@@ -75,13 +87,15 @@ final class RnnWorkspace {
 
     /**
      * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
-     * number: {@code H_0..H_T} and {@code dH} with their host copies, and five [N, V] matrices.
+     * number: {@code H_0..H_T} and {@code dH}, the logits and the labels, the gradients of {@code
+     * W_xh} and {@code b_h} and the bias, all with their host copies.
      */
     static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
         double n = batchSize * numSteps;
-        double native_ = (n + batchSize) * numHiddens + 5 * n * vocabSize + n * numHiddens;
-        double host = (n + batchSize) * numHiddens + n * numHiddens;
-        return b * (native_ + host);
+        double states = 2 * ((n + batchSize) * numHiddens + n * numHiddens);
+        double vocabulary = 4 * n * vocabSize + 2 * vocabSize;
+        double gradients = 2 * (vocabSize + 1) * numHiddens;
+        return b * (states + vocabulary + gradients);
     }
 
     boolean fits(int batchSize, int numSteps) {

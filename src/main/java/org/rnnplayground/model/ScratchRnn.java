@@ -5,8 +5,6 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.TensorShape.Role;
 
@@ -24,6 +22,8 @@ public final class ScratchRnn implements CharModel {
     private final RnnParams grads;
     private final Activation activation;
     private RnnWorkspace ws;
+    /** The tokens of the last forward pass, time-major, [T*B]. */
+    private int[] tokens;
 
     /**
      * Wraps existing parameters; training updates them in place.
@@ -140,14 +140,14 @@ public final class ScratchRnn implements CharModel {
     @Override
     public Forward forward(int[][] x, State state) {
         forwardPass(x, state.h());
-        return new Forward(ws.logits.dup(), finalState());
+        return new Forward(ws.logits.dup().addiRowVector(params.bQ()), finalState()); // O = H W_hq + b_q, [T*B, V]
     }
 
     @Override
     public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper) {
         StepResult result = lossAndGradients(x, y, state, hyper);
         if (result.finite()) {
-            sgd(hyper.lr());
+            Sgd.sgd(params.arrays(), grads.arrays(), hyper.lr());
         }
         return result;
     }
@@ -159,14 +159,11 @@ public final class ScratchRnn implements CharModel {
     StepResult lossAndGradients(int[][] x, int[][] y, State state, TrainHyper hyper) {
         forwardPass(x, state.h());
         double loss = crossEntropy(y);
-        backward(x);
-        double norm = grads.globalNorm();
-        boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
-        boolean clipped = finite && hyper.clip() && norm > hyper.theta();
-        if (clipped) {
-            scaleGradients(hyper.theta() / norm);
-        }
-        return new StepResult(loss, ws.n, norm, clipped, finite, finalState());
+        backward();
+        GradClipping.Clip clip =
+                GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
+        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
+        return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
     }
 
     /**
@@ -184,7 +181,7 @@ public final class ScratchRnn implements CharModel {
 
     /**
      * Runs the recurrence over all steps, leaving {@code H_0..H_T} in {@code ws.hAll} and the logits
-     * in {@code ws.logits}.
+     * without their bias, {@code H W_hq}, in {@code ws.logits} (the loss adds {@code b_q}).
      *
      * @param x token indices, [batch_size, num_steps]
      * @param h0 the state carried in, [batch_size, num_hiddens]; copied, not modified
@@ -198,15 +195,15 @@ public final class ScratchRnn implements CharModel {
         }
         workspace(batchSize, numSteps);
         // X_t W_xh for all steps at once: row t*B+i of W_xh gathered = one-hot(x[i][t]) W_xh
-        Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, timeMajor(x)); // [T*B, h]
+        tokens = timeMajor(x); // [T*B]
+        Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, tokens); // [T*B, h]
         ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
         ws.hStep[0].assign(h0);
         for (int t = 0; t < numSteps; t++) {
             cellForward(t);
         }
-        // O = H W_hq + b_q for all steps in one product
+        // O - b_q = H W_hq for all steps in one product
         OpenBlas.gemm(ws.hOutAll, false, params.wHq(), false, ws.logits, 0); // [T*B, V]
-        ws.logits.addiRowVector(params.bQ()); // in place on the workspace
     }
 
     /**
@@ -251,36 +248,37 @@ public final class ScratchRnn implements CharModel {
     // ---------------------------------------------------------------- loss
 
     /**
-     * Mean cross-entropy of {@code softmax(O)} against the labels, computed through a numerically
-     * stable log-softmax; leaves {@code dL/dO = (softmax(O) - onehot(y)) / N} in {@code ws.dLogits}.
+     * Mean cross-entropy of {@code softmax(O)} against the labels ({@link SoftmaxCrossEntropy}, on
+     * host copies); leaves {@code dL/dO = (softmax(O) - onehot(y)) / N} in {@code ws.logits}, in
+     * place.
      *
      * @param y label indices, [batch_size, num_steps], flattened time-major as {@code Y.T.reshape(-1)}
      * @return the mean loss in nats
      */
     private double crossEntropy(int[][] y) {
-        INDArray labels = Nd4j.createFromArray(timeMajor(y)); // [T*B]
-        Nd4j.exec(new OneHot(labels, ws.labelsOneHot, vocabSize())); // [T*B, V]
-        Nd4j.exec(new LogSoftMax(ws.logits, ws.logProbs)); // [T*B, V]
-        ws.dLogits.assign(ws.logProbs).muli(ws.labelsOneHot); // scratch: log p at the labels
-        double loss = -ws.dLogits.sumNumber().doubleValue() / ws.n;
-        Nd4j.exec(new Exp(ws.logProbs, ws.dLogits)); // softmax, [T*B, V]
-        ws.dLogits.subi(ws.labelsOneHot).muli(1.0 / ws.n); // in place
-        return loss;
+        ws.labelsHost.oneHot(timeMajor(y)); // [T*B, V], on the host only
+        ws.bias.assign(params.bQ().reshape(1, vocabSize())); // [1, V], in place on the workspace
+        ws.biasHost.pull(0, 1);
+        ws.logitsHost.pull(0, ws.n); // O - b_q, [T*B, V]
+        double sum = SoftmaxCrossEntropy.lossAndDelta(ws.logitsHost, ws.biasHost, ws.labelsHost, ws.n);
+        ws.logitsHost.scale(0, ws.n, 1.0 / ws.n); // the loss is a mean
+        ws.logitsHost.push(0, ws.n); // dL/dO, in place on the workspace
+        return sum / ws.n;
     }
 
     // ---------------------------------------------------------------- backward
 
     /**
-     * Backpropagation through time from {@code ws.dLogits} down to {@code H_0}, which is a constant
-     * (the gradient stops at the minibatch boundary). Writes every gradient into {@link #grads}.
-     *
-     * @param x token indices, [batch_size, num_steps]
+     * Backpropagation through time from dL/dO in {@code ws.logits} down to {@code H_0}, which is a constant
+     * (the gradient stops at the minibatch boundary), for the tokens of the last forward pass.
+     * Writes every gradient into {@link #grads}.
      */
-    private void backward(int[][] x) {
+    private void backward() {
         // output layer: O = H W_hq + b_q
-        OpenBlas.gemm(ws.hOutAll, true, ws.dLogits, false, grads.wHq(), 0); // [h, T*B] x [T*B, V]
-        ws.dLogits.sum(grads.bQ(), 0); // [V]
-        OpenBlas.gemm(ws.dLogits, false, params.wHq(), true, ws.dHAll, 0); // [T*B, V] x [V, h]
+        INDArray dLogits = ws.logits; // dL/dO, [T*B, V]
+        OpenBlas.gemm(ws.hOutAll, true, dLogits, false, grads.wHq(), 0); // [h, T*B] x [T*B, V]
+        dLogits.sum(grads.bQ(), 0); // [V]
+        OpenBlas.gemm(dLogits, false, params.wHq(), true, ws.dHAll, 0); // [T*B, V] x [V, h]
         // recurrence, last step first; dHStep[t] becomes dL/dA for H_{t+1} in place
         for (int t = ws.numSteps - 1; t >= 0; t--) {
             activationBackward(t);
@@ -290,29 +288,15 @@ public final class ScratchRnn implements CharModel {
         }
         INDArray dA = ws.dHAll; // [T*B, h]
         OpenBlas.gemm(ws.hPrevAll, true, dA, false, grads.wHh(), 0); // [h, T*B] x [T*B, h]
-        dA.sum(grads.bH(), 0); // [h]
-        // dW_xh = one-hot(X)^T dA: one product, faster here than a scatter-add of the rows of dA
-        INDArray tokens = Nd4j.createFromArray(timeMajor(x)); // [T*B]
-        Nd4j.exec(new OneHot(tokens, ws.inputsOneHot, vocabSize())); // [T*B, V]
-        OpenBlas.gemm(ws.inputsOneHot, true, dA, false, grads.wXh(), 0); // [V, T*B] x [T*B, h]
-    }
-
-    // ---------------------------------------------------------------- clipping and update
-
-    /** Multiplies every gradient by {@code factor}, in place on the gradients. */
-    private void scaleGradients(double factor) {
-        for (INDArray g : grads.arrays()) {
-            g.muli(factor); // in place
-        }
-    }
-
-    /** {@code p -= lr * grad} for every parameter, in place on the parameters. */
-    private void sgd(double lr) {
-        List<INDArray> ps = params.arrays();
-        List<INDArray> gs = grads.arrays();
-        for (int i = 0; i < ps.size(); i++) {
-            Nd4j.getBlasWrapper().level1().axpy(ps.get(i).length(), -lr, gs.get(i), ps.get(i)); // in place
-        }
+        // the host copy of dA holds the same numbers: db_h = 1^T dA, and dW_xh = one-hot(X)^T dA
+        // as a scatter-add of its rows (row k sums dA over the rows whose token is k), no product
+        ws.dHHost.sumRows(0, ws.n, ws.biasGradHost); // [1, h]
+        ws.biasGradHost.push(0, 1);
+        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
+        ws.inputGradHost.clear();
+        ws.dHHost.scatterAddRows(0, ws.n, tokens, ws.inputGradHost); // [V, h]
+        ws.inputGradHost.push(0, vocabSize());
+        grads.wXh().assign(ws.inputGrad); // [V, h], in place on the gradient
     }
 
     // ---------------------------------------------------------------- shapes

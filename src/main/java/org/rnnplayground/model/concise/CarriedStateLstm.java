@@ -19,6 +19,7 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.model.HostMirror;
 import org.rnnplayground.model.OpenBlas;
 
 /**
@@ -192,7 +193,7 @@ final class CarriedStateLstm extends LSTM {
                 xRows = null;
                 ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
                 ws.inputRows.pull(0, (int) w.size(0));
-                LstmCell.gatherInputRows(ws, tokens);
+                ws.gates.gatherRows(ws.inputRows, tokens, 0); // X W + b: row r is row tokens[r] of W + b
                 ws.gates.push(0, ws.row(ws.numSteps)); // X W + b, [T*B, 4h]
             } else {
                 xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
@@ -215,7 +216,7 @@ final class CarriedStateLstm extends LSTM {
         }
 
         /** Block 0 of {@code states} (and its host copy) becomes {@code s0}, or zeros; in place on the workspace. */
-        private void startState(HostRows states, INDArray s0) {
+        private void startState(HostMirror states, INDArray s0) {
             INDArray first = TimeMajor.rows(states.matrix(), 0, ws.batchSize); // [B, h]
             if (s0 == null) {
                 first.assign(0);
@@ -278,7 +279,7 @@ final class CarriedStateLstm extends LSTM {
                 }
             }
             if (end > 0) { // steps before the window: no gradient
-                Arrays.fill(ws.dGates.a, 0, ws.row(end) * gateCols, 0);
+                Arrays.fill(ws.dGates.doubles(), 0, ws.row(end) * gateCols, 0);
                 ws.dGates.push(0, ws.row(end));
             }
             INDArray dZ = ws.dGates.matrix(); // dL/dZ, [T*B, 4h]
@@ -287,13 +288,14 @@ final class CarriedStateLstm extends LSTM {
             INDArray rwGrad = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
             INDArray bGrad = gradientViews.get(LSTMParamInitializer.BIAS_KEY); // [1, 4h]
             if (tokens != null) {
-                LstmCell.scatterAddGradientRows(ws, tokens, ws.row(end), ws.row(numSteps)); // one-hot(X)^T dZ
+                ws.inputRows.clear();
+                ws.dGates.scatterAddRows(ws.row(end), ws.row(numSteps), tokens, ws.inputRows); // one-hot(X)^T dZ
                 ws.inputRows.push(0, (int) w.size(0));
                 wGrad.assign(ws.inputRows.matrix()); // [n_in, 4h], in place on the gradient
             } else {
                 OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, 4h], in place on the gradient
             }
-            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place
+            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dZ, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 4h], in place
             OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);

@@ -245,9 +245,16 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
                 ws.inputRowsHost.push(0, (int) ws.inputRows.size(0));
                 wGrad.assign(ws.inputRows); // [n_in, h], in place on the gradient
             } else {
-                OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
+                OpenBlas.gemmThroughRows(
+                        xRows,
+                        true,
+                        dZ,
+                        false,
+                        wGrad,
+                        ws.wGradRows); // [n_in, T*B] x [T*B, h], in place on the gradient
             }
-            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, h], in place
+            OpenBlas.gemmThroughRows(
+                    ws.hPrevAll, true, dZ, false, rwGrad, ws.rwGradRows); // [h, T*B] x [T*B, h], in place
             ws.dHHost.sumRows(from, to, ws.biasGradHost); // 1^T dZ, [1, h]
             ws.biasGradHost.push(0, 1);
             bGrad.assign(ws.biasGrad); // [1, h], in place on the gradient

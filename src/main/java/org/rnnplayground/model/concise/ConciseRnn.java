@@ -22,7 +22,9 @@ import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.Forward;
+import org.rnnplayground.model.GradClipping;
 import org.rnnplayground.model.RnnParams;
+import org.rnnplayground.model.Sgd;
 import org.rnnplayground.model.State;
 import org.rnnplayground.model.StepResult;
 import org.rnnplayground.model.TensorShape;
@@ -155,8 +157,8 @@ public final class ConciseRnn implements CharModel {
      * time-major and the logits.
      *
      * <p>Multiply-adds per token: the output layer {@code h V}, and per layer {@code g (in h + h h)},
-     * where one-hot inputs of the RNN and the LSTM gather rows of {@code W} instead of multiplying
-     * (the GRU multiplies them) and an embedding is a lookup.
+     * where one-hot inputs gather rows of {@code W} instead of multiplying and an embedding is a
+     * lookup.
      */
     public static Footprint footprint(
             int vocabSize,
@@ -184,7 +186,7 @@ public final class ConciseRnn implements CharModel {
         for (int l = 0; l < numLayers; l++) {
             parameters += g * (in * h + h * h + h);
             largest = Math.max(largest, Math.max(g * in * h, g * h * h));
-            boolean gathered = l == 0 && d == 0 && cell != CellType.GRU;
+            boolean gathered = l == 0 && d == 0;
             multiplyAdds += g * ((gathered ? 0 : in * h) + h * h);
             step += switch (cell) {
                 case RNN -> SimpleRnnWorkspace.bytes(batchSize, numSteps, in, h, b);
@@ -247,11 +249,7 @@ public final class ConciseRnn implements CharModel {
     public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper) {
         StepResult result = lossAndGradients(x, y, state, hyper);
         if (result.finite()) {
-            INDArray params = net.params(); // [1, P], the live parameters
-            INDArray grads = net.getFlattenedGradients(); // [1, P]
-            Nd4j.getBlasWrapper()
-                    .level1()
-                    .axpy(params.length(), -hyper.lr(), grads, params); // in place on the parameters
+            Sgd.sgd(List.of(net.params()), List.of(net.getFlattenedGradients()), hyper.lr()); // [1, P] each
         }
         return result;
     }
@@ -286,13 +284,10 @@ public final class ConciseRnn implements CharModel {
         double loss = out.computeScore(0, true, mgr) / numSteps;
         INDArray grads = net.getFlattenedGradients(); // [1, P]
         grads.muli(1.0 / n); // in place on the gradient
-        double norm = grads.norm2Number().doubleValue();
-        boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
-        boolean clipped = finite && hyper.clip() && norm > hyper.theta();
-        if (clipped) {
-            grads.muli(hyper.theta() / norm); // in place on the gradient
-        }
-        return new StepResult(loss, n, norm, clipped, finite, last);
+        GradClipping.Clip clip =
+                GradClipping.gradClipping(List.of(grads), hyper.theta(), hyper.clip() && Double.isFinite(loss));
+        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
+        return new StepResult(loss, n, clip.norm(), clip.clipped(), finite, last);
     }
 
     @Override

@@ -37,19 +37,23 @@ final class GruCell {
     static void forward(GruWorkspace ws, int t) {
         int nh = ws.numHiddens;
         int gateCols = GruParams.GATES * nh;
-        double[] g = ws.gates.a, a = ws.recurrent.a, h = ws.h.a;
+        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles(), carry = ws.carry;
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh; // reset, update, candidate of row i
             int prev = i * nh, next = prev + ws.batchSize * nh; // H_{t-1} and H_t of row i
-            for (int j = 0; j < nh; j++) {
-                double r = sigmoid(g[gr + j] + a[gr + j]);
-                double z = sigmoid(g[gz + j] + a[gz + j]);
-                double n = Math.tanh(g[gn + j] + r * a[gn + j]);
-                g[gr + j] = r;
-                g[gz + j] = z;
-                g[gn + j] = n;
-                h[next + j] = n + z * (h[prev + j] - n);
+            for (int j = 0; j < 2 * nh; j++) {
+                g[gr + j] += a[gr + j]; // G_r + A_r | G_z + A_z
             }
+            ws.math.sigmoid(g, gr, gn); // R | Z
+            for (int j = 0; j < nh; j++) {
+                g[gn + j] += g[gr + j] * a[gn + j]; // G_n + R * A_n
+            }
+            ws.math.tanh(g, gn, gn + nh); // N
+            for (int j = 0; j < nh; j++) { // into a row of its own, then copied: see backward
+                double n = g[gn + j];
+                carry[j] = n + g[gz + j] * (h[prev + j] - n);
+            }
+            System.arraycopy(carry, 0, h, next, nh); // H_t
         }
     }
 
@@ -63,8 +67,9 @@ final class GruCell {
         int nh = ws.numHiddens;
         int gateCols = GruParams.GATES * nh;
         int back = ws.batchSize * nh; // from a row of step t to the same row of step t - 1
-        double[] g = ws.gates.a, a = ws.recurrent.a, h = ws.h.a, dH = ws.dH.a;
-        double[] dG = ws.dGates.a, dA = ws.dRecurrent.a;
+        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles(), dH = ws.dH.doubles();
+        double[] dG = ws.dGates.doubles(), dA = ws.dRecurrent.doubles(), carry = ws.carry;
+        int first = ws.row(t) * nh; // block t's first element
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh;
             int at = i * nh; // dL/dH_t of row i, and H_{t-1} of row i (block t of h)
@@ -80,14 +85,14 @@ final class GruCell {
                 dA[gr + j] = dR;
                 dA[gz + j] = dZ;
                 dA[gn + j] = dN * r;
-                if (toPrevious) {
-                    dH[at - back + j] += d * z;
-                }
+                carry[at - first + j] = d * z;
             }
         }
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        if (toPrevious) { // a loop of its own: within one array the JIT vectorises only same-index updates
+            int to = ws.row(t) * nh - back;
+            for (int k = 0; k < back; k++) {
+                dH[to + k] += carry[k];
+            }
+        }
     }
 }

@@ -42,7 +42,9 @@ import org.rnnplayground.model.OpenBlas;
  *
  * <p>Speed, as {@link CarriedStateSimpleRnn}: both passes run on time-major buffers allocated once
  * per (batch_size, num_steps) shape ({@link GruWorkspace}), so a minibatch allocates no native
- * memory. {@code X W + b} of all steps is one product; each step is one product {@code H_{t-1} RW}
+ * memory. {@code X W + b} of all steps is one product (for one-hot input, as {@link
+ * ConciseRnn} feeds the first layer, a gather of rows of {@code W + b}, and its gradient a
+ * scatter-add of rows of {@code dG}); each step is one product {@code H_{t-1} RW}
  * for all three gates into its row block, then the gates and {@code H_t} in Java loops on host
  * copies ({@link GruCell}); backwards, each step is the cell's loop and one product {@code dA RW^T},
  * and the weight gradients sum over all steps in one product each.
@@ -120,8 +122,10 @@ final class GruLayer extends BaseRecurrentLayer {
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
         private GruWorkspace ws;
-        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}. */
+        /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
         private INDArray xRows;
+        /** The tokens of the last forward pass's one-hot input, time-major, [T*B]; null for other input. */
+        private int[] tokens;
         /** The input and state of the last training forward pass, whose gates {@link #ws} holds. */
         private INDArray cachedInput;
 
@@ -194,17 +198,27 @@ final class GruLayer extends BaseRecurrentLayer {
                 throw new IllegalArgumentException("the state has shape " + Arrays.toString(h0.shape()) + ", expected ["
                         + ws.batchSize + ", " + ws.numHiddens + "]");
             }
-            xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
             if (h0 == null) {
                 ws.hStep[0].assign(0); // in place on the workspace
             } else {
                 ws.hStep[0].assign(h0); // [B, h], in place on the workspace
             }
             ws.h.pull(0, ws.row(1));
-            INDArray gx = ws.gates.matrix(); // [T*B, 3h]
-            OpenBlas.gemm(xRows, false, getParam(GruParams.WEIGHT_KEY), false, gx, 0); // [T*B, n_in] x [n_in, 3h]
-            OpenBlas.gemm(ws.ones, false, row(getParam(GruParams.BIAS_KEY)), false, gx, 1); // + [T*B, 1] x [1, 3h]
-            ws.gates.pull(0, ws.row(ws.numSteps));
+            INDArray w = getParam(GruParams.WEIGHT_KEY); // [n_in, 3h]
+            INDArray b = row(getParam(GruParams.BIAS_KEY)); // [1, 3h]
+            tokens = ConciseInputs.tokens(x);
+            if (tokens != null) { // one-hot: X W + b gathers rows of W + b, on the host copy only
+                xRows = null;
+                ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
+                ws.inputRows.pull(0, (int) w.size(0));
+                ws.gates.gatherRows(ws.inputRows, tokens, 0); // row r is row tokens[r] of W + b, [T*B, 3h]
+            } else {
+                xRows = TimeMajor.rows(x, ws.xCopy); // [T*B, n_in]; the layer below's rows need no copy
+                INDArray gx = ws.gates.matrix(); // [T*B, 3h]
+                OpenBlas.gemm(xRows, false, w, false, gx, 0); // [T*B, n_in] x [n_in, 3h]
+                OpenBlas.gemm(ws.ones, false, b, false, gx, 1); // + [T*B, 1] x [1, 3h]
+                ws.gates.pull(0, ws.row(ws.numSteps));
+            }
             INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
             for (int t = 0; t < ws.numSteps; t++) {
                 OpenBlas.gemm(ws.hStep[t], false, rw, false, ws.recurrentStep[t], 0); // A = [B, h] x [h, 3h]
@@ -258,8 +272,8 @@ final class GruLayer extends BaseRecurrentLayer {
                 }
             }
             if (end > 0) { // steps before the window: no gradient
-                Arrays.fill(ws.dGates.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
-                Arrays.fill(ws.dRecurrent.a, 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                Arrays.fill(ws.dGates.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                Arrays.fill(ws.dRecurrent.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
                 ws.dRecurrent.push(0, ws.row(end));
             }
             ws.dGates.push(0, ws.row(numSteps));
@@ -267,8 +281,21 @@ final class GruLayer extends BaseRecurrentLayer {
             INDArray wGrad = gradientViews.get(GruParams.WEIGHT_KEY); // [n_in, 3h]
             INDArray rwGrad = gradientViews.get(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
             INDArray bGrad = gradientViews.get(GruParams.BIAS_KEY); // [3h]
-            OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
-            OpenBlas.gemm(ws.hPrevAll, true, ws.dRecurrent.matrix(), false, rwGrad, 0); // [h, T*B] x [T*B, 3h]
+            if (tokens != null) { // one-hot(X)^T dG: row k sums dG over the rows whose token is k
+                ws.inputRows.clear();
+                ws.dGates.scatterAddRows(ws.row(end), ws.row(numSteps), tokens, ws.inputRows);
+                ws.inputRows.push(0, (int) wGrad.size(0));
+                wGrad.assign(ws.inputRows.matrix()); // [n_in, 3h], in place on the gradient
+            } else {
+                OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
+            }
+            OpenBlas.gemm(
+                    ws.hPrevAll,
+                    true,
+                    ws.dRecurrent.matrix(),
+                    false,
+                    rwGrad,
+                    0); // [h, T*B] x [T*B, 3h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dG, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 3h], in place
             OpenBlas.gemm(dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
             Gradient grad = new DefaultGradient(gradientsFlattened);
@@ -292,6 +319,7 @@ final class GruLayer extends BaseRecurrentLayer {
         public void release() {
             ws = null;
             xRows = null;
+            tokens = null;
             cachedInput = null;
             cachedH0 = null;
         }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.HostMirror;
 
 /**
  * The buffers of one forward and backward pass of {@link GruLayer} for one (batch_size, num_steps)
@@ -14,26 +15,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * row {@code t * B + i} is step {@code t} of minibatch row {@code i}, so one step is a contiguous
  * block of {@code B} rows. The gate columns are {@link GruParams}'s: reset, update, candidate, each
  * {@code h} wide. The matrices the products read or write are native ND4J arrays; those the cell
- * computes on elementwise have a {@link HostRows} copy.
+ * computes on elementwise have a widened {@link HostMirror} copy.
  */
 final class GruWorkspace {
 
     final int batchSize;
     final int numSteps;
     final int numHiddens;
+    /** The gates' nonlinearities for the network's data type. */
+    final GateMath math;
 
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b} of every step (native), then per step {@code R | Z | N} (host only), [N, 3h]. */
-    final HostRows gates;
+    final HostMirror gates;
     /** {@code H_{t-1} RW} of every step, [N, 3h]: the reset gate needs its candidate block again backwards. */
-    final HostRows recurrent;
+    final HostMirror recurrent;
     /** Row blocks of {@link #recurrent} per step, [B, 3h]. */
     final INDArray[] recurrentStep;
     /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
-    final HostRows h;
+    final HostMirror h;
     /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #h}. */
     final INDArray[] hStep;
     /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code RW} at each step, [N, h]; a view. */
@@ -42,36 +45,43 @@ final class GruWorkspace {
     final INDArray hOutAll;
 
     /** dL/dH_t for t = 1..T (row block t-1): from above, from step t+1's gates and its product. */
-    final HostRows dH;
+    final HostMirror dH;
     /** Row blocks of {@link #dH} per step, [B, h]. */
     final INDArray[] dHStep;
     /** dL/d(X_t W + b) of every step, [N, 3h]. */
-    final HostRows dGates;
+    final HostMirror dGates;
     /** dL/d(H_{t-1} RW) of every step, [N, 3h]: {@link #dGates} with the candidate block times R. */
-    final HostRows dRecurrent;
+    final HostMirror dRecurrent;
     /** Row blocks of {@link #dRecurrent} per step, [B, 3h]. */
     final INDArray[] dRecurrentStep;
+    /** Host only, [B * h]: one step's {@code dH * Z} backwards, one row's {@code H_t} forwards. */
+    final double[] carry;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
+    /** For one-hot input: {@code W + b}, then the gradient of {@code W}, [n_in, 3h], c-order. */
+    final HostMirror inputRows;
 
     GruWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
+        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GruParams.GATES * numHiddens;
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
-            gates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            recurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            h = new HostRows(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
-            dH = new HostRows(Nd4j.zeros(dataType, n, numHiddens));
-            dGates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            dRecurrent = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            gates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            recurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            h = HostMirror.widened(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
+            dH = HostMirror.widened(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            dRecurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
+            inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
         }
+        carry = new double[batchSize * numHiddens];
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
         hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
         hStep = steps(h.matrix(), numSteps + 1);
@@ -87,8 +97,12 @@ final class GruWorkspace {
         double plain = n + 2 * n * nIn; // ones, xCopy, dX
         double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
                 + (n + batchSize) * numHiddens // h
-                + n * numHiddens; // dH
-        return b * plain + HostRows.bytesPerElement(b) * hosted;
+                + n * numHiddens // dH
+                + nIn * gateCols; // inputRows
+        return b * plain
+                + HostMirror.widenedBytesPerElement(b) * hosted
+                + n * Integer.BYTES
+                + Double.BYTES * batchSize * numHiddens; // carry
     }
 
     boolean fits(int batchSize, int numSteps) {

@@ -39,24 +39,19 @@ final class LstmCell {
         int nh = ws.numHiddens;
         int gateCols = LstmWorkspace.GATES * nh;
         int ahead = ws.batchSize * nh; // from a row of step t to the same row of step t + 1
-        double[] z = ws.gates.a, c = ws.c.a, h = ws.h.a, tanhC = ws.tanhC;
+        double[] z = ws.gates.doubles(), c = ws.c.doubles(), h = ws.h.doubles(), tanhC = ws.tanhC;
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int za = i * gateCols, zf = za + nh, zo = zf + nh, zg = zo + nh;
             int prev = i * nh, next = prev + ahead; // C_{t-1} and C_t of row i
+            ws.math.tanh(z, za, zf); // A
+            ws.math.sigmoid(z, zf, za + gateCols); // F | O | G
+            for (int j = 0; j < nh; j++) { // C_t into tanhC, then copied: one array, same-index updates only
+                tanhC[prev + j] = z[zf + j] * c[prev + j] + z[zg + j] * z[za + j]; // F C_{t-1} + G A
+            }
+            System.arraycopy(tanhC, prev, c, next, nh); // C_t
+            ws.math.tanh(tanhC, prev, prev + nh);
             for (int j = 0; j < nh; j++) {
-                double a = Math.tanh(z[za + j]);
-                double f = sigmoid(z[zf + j]);
-                double o = sigmoid(z[zo + j]);
-                double g = sigmoid(z[zg + j]);
-                double cell = f * c[prev + j] + g * a;
-                double tc = Math.tanh(cell);
-                z[za + j] = a;
-                z[zf + j] = f;
-                z[zo + j] = o;
-                z[zg + j] = g;
-                c[next + j] = cell;
-                tanhC[prev + j] = tc;
-                h[next + j] = o * tc;
+                h[next + j] = z[zo + j] * tanhC[prev + j]; // O tanh(C_t)
             }
         }
     }
@@ -73,8 +68,12 @@ final class LstmCell {
         int nh = ws.numHiddens;
         int gateCols = LstmWorkspace.GATES * nh;
         int ahead = ws.batchSize * gateCols; // from a gate row of step t to the same row of step t + 1
-        double[] gates = ws.gates.a, c = ws.c.a, dH = ws.dH.a, dZ = ws.dGates.a;
+        double[] gates = ws.gates.doubles(), c = ws.c.doubles(), dH = ws.dH.doubles(), dZ = ws.dGates.doubles();
         double[] tanhC = ws.tanhC, dCNext = ws.dCNext;
+        if (last) { // no dL/dC_{t+1}: a zero times this step's own forget gate, so the loop has no branch
+            Arrays.fill(dCNext, 0);
+        }
+        int fNext = last ? 0 : ahead; // from this step's forget gate to the next step's
         for (int i = ws.row(t); i < ws.row(t + 1); i++) {
             int ga = i * gateCols, gf = ga + nh, go = gf + nh, gg = go + nh;
             int at = i * nh; // dL/dH_t, tanh(C_t) and C_{t-1} of row i
@@ -83,10 +82,7 @@ final class LstmCell {
                 double d = dH[at + j];
                 double a = gates[ga + j], f = gates[gf + j], o = gates[go + j], g = gates[gg + j];
                 double tc = tanhC[at + j];
-                double dC = d * o * (1 - tc * tc);
-                if (!last) {
-                    dC += gates[gf + ahead + j] * dCNext[carry + j];
-                }
+                double dC = d * o * (1 - tc * tc) + gates[gf + fNext + j] * dCNext[carry + j];
                 dZ[go + j] = d * tc * o * (1 - o);
                 dZ[gf + j] = dC * c[at + j] * f * (1 - f);
                 dZ[gg + j] = dC * a * g * (1 - g);
@@ -94,39 +90,5 @@ final class LstmCell {
                 dCNext[carry + j] = dC;
             }
         }
-    }
-
-    /**
-     * {@code X W + b} for one-hot {@code X}: row {@code r} of {@code gates} becomes row {@code
-     * tokens[r]} of {@code inputRows} ({@code W + b}), on the host copies.
-     *
-     * @param tokens the token of every time-major row, [T*B]
-     */
-    static void gatherInputRows(LstmWorkspace ws, int[] tokens) {
-        int gateCols = LstmWorkspace.GATES * ws.numHiddens;
-        for (int r = 0; r < tokens.length; r++) {
-            System.arraycopy(ws.inputRows.a, tokens[r] * gateCols, ws.gates.a, r * gateCols, gateCols);
-        }
-    }
-
-    /**
-     * {@code X^T dZ} for one-hot {@code X} over rows {@code [from, to)}: row {@code k} of {@code
-     * inputRows} becomes the sum of the rows of {@code dGates} whose token is {@code k}, on the host
-     * copies.
-     */
-    static void scatterAddGradientRows(LstmWorkspace ws, int[] tokens, int from, int to) {
-        int gateCols = LstmWorkspace.GATES * ws.numHiddens;
-        double[] target = ws.inputRows.a, dZ = ws.dGates.a;
-        Arrays.fill(target, 0);
-        for (int r = from; r < to; r++) {
-            int into = tokens[r] * gateCols, src = r * gateCols;
-            for (int j = 0; j < gateCols; j++) {
-                target[into + j] += dZ[src + j];
-            }
-        }
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.HostMirror;
 
 /**
  * The buffers of one forward and backward pass of {@link CarriedStateLstm} for one (batch_size,
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code t * B + i} is step {@code t} of minibatch row {@code i}. The gate columns are DL4J's: block
  * input {@code A} (tanh), forget {@code F}, output {@code O} and input gate {@code G} (sigmoids),
  * each {@code h} wide. The matrices the products read or write are native ND4J arrays; those the
- * cell computes on elementwise have a {@link HostRows} copy; the cell state lives on the host only.
+ * cell computes on elementwise have a widened {@link HostMirror} copy; the cell state lives on the host only.
  */
 final class LstmWorkspace {
 
@@ -24,17 +25,19 @@ final class LstmWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
+    /** The gates' nonlinearities for the network's data type. */
+    final GateMath math;
 
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b}, then (native, per step) {@code + H_{t-1} RW}; on the host {@code A | F | O | G}, [N, 4h]. */
-    final HostRows gates;
+    final HostMirror gates;
     /** Row blocks of {@link #gates} per step, [B, 4h]. */
     final INDArray[] gatesStep;
     /** {@code [H_0; H_1; ...; H_T]}, [(T+1)*B, h]; block 0 is the state carried in. */
-    final HostRows h;
+    final HostMirror h;
     /** {@code hStep[t]} = {@code H_t}, [B, h], t = 0..T; views of {@link #h}. */
     final INDArray[] hStep;
     /** {@code [H_0; ...; H_{T-1}]}, the inputs of {@code RW} at each step, [N, h]; a view. */
@@ -42,30 +45,31 @@ final class LstmWorkspace {
     /** {@code [H_1; ...; H_T]}, the layer's outputs, [N, h]; a view. */
     final INDArray hOutAll;
     /** {@code [C_0; C_1; ...; C_T]}, [(T+1)*B, h]; block 0 is the state carried in; the last block is pushed. */
-    final HostRows c;
+    final HostMirror c;
     /** {@code tanh(C_t)} for t = 1..T (row block t-1), host only, [N * h]. */
     final double[] tanhC;
 
     /** dL/dH_t for t = 1..T (row block t-1): from above, plus step t+1's product {@code dZ RW^T}. */
-    final HostRows dH;
+    final HostMirror dH;
     /** Row blocks of {@link #dH} per step, [B, h]. */
     final INDArray[] dHStep;
     /** dL/dC_{t+1} of the step after the current one, host only, [B * h]. */
     final double[] dCNext;
     /** dL/dZ of every step, {@code Z = X W + H_{t-1} RW + b}, [N, 4h]. */
-    final HostRows dGates;
+    final HostMirror dGates;
     /** Row blocks of {@link #dGates} per step, [B, 4h]. */
     final INDArray[] dGatesStep;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
 
     /** For one-hot input: {@code W + b}, then the gradient of {@code W}, [n_in, 4h], c-order. */
-    final HostRows inputRows;
+    final HostMirror inputRows;
 
     LstmWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
+        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GATES * numHiddens;
         long stateRows = (long) (numSteps + 1) * batchSize;
@@ -73,13 +77,13 @@ final class LstmWorkspace {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
-            gates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
-            h = new HostRows(Nd4j.zeros(dataType, stateRows, numHiddens));
-            c = new HostRows(Nd4j.zeros(dataType, stateRows, numHiddens));
-            dH = new HostRows(Nd4j.zeros(dataType, n, numHiddens));
-            dGates = new HostRows(Nd4j.zeros(dataType, n, gateCols));
+            gates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            h = HostMirror.widened(Nd4j.zeros(dataType, stateRows, numHiddens));
+            c = HostMirror.widened(Nd4j.zeros(dataType, stateRows, numHiddens));
+            dH = HostMirror.widened(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
-            inputRows = new HostRows(Nd4j.zeros(dataType, nIn, gateCols));
+            inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
         }
         tanhC = new double[n * numHiddens];
         dCNext = new double[batchSize * numHiddens];
@@ -104,7 +108,7 @@ final class LstmWorkspace {
                 + n * numHiddens // dH
                 + nIn * gateCols; // inputRows
         double hostOnly = Double.BYTES * (n * numHiddens + batchSize * numHiddens); // tanhC, dCNext
-        return b * plain + HostRows.bytesPerElement(b) * hosted + hostOnly + n * Integer.BYTES;
+        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted + hostOnly + n * Integer.BYTES;
     }
 
     boolean fits(int batchSize, int numSteps) {
