@@ -88,8 +88,11 @@ public record GradientsThroughTime(List<Layer> layers, double loss, double gradN
 
             @Override
             public void recurrentGradient(int layer, int step, INDArray hPrev, INDArray dZ) {
-                INDArray share = hPrev.transpose().mmul(dZ); // [h, B] x [B, gates*h]
-                layer(layer).recurrent()[step - 1] = share.norm2Number().doubleValue();
+                // ||H^T dZ||_F^2 = sum((H H^T) * (dZ dZ^T)): two [B, B] products instead of one [h, gates*h]
+                INDArray hh = hPrev.mmul(hPrev.transpose()); // [B, h] x [h, B]
+                INDArray zz = dZ.mmul(dZ.transpose()); // [B, gates*h] x [gates*h, B]
+                double squared = hh.muli(zz).sumNumber().doubleValue(); // in place on the fresh hh
+                layer(layer).recurrent()[step - 1] = Math.sqrt(Math.max(0, squared));
             }
 
             private Layer layer(int layer) {

@@ -125,8 +125,9 @@ class InsidePageIT extends BrowserTest {
 
     /** Saves a screenshot of one card of the page, for people to look at. */
     private void card(String selector, String name) {
-        page.locator(selector).screenshot(new Locator.ScreenshotOptions()
-                .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
+        page.locator(selector)
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
     }
 
     /** Picks item {@code index} of the select with this id. */

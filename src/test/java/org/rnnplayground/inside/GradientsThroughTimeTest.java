@@ -82,6 +82,7 @@ class GradientsThroughTimeTest {
         SplittableRandom random = new SplittableRandom(5);
         int[][] x = tokens(random), y = tokens(random);
         Map<Integer, INDArray> sums = new HashMap<>();
+        Map<String, Double> norms = new HashMap<>();
         model.probeGradients(x, y, model.beginState(B), TrainHyper.unclipped(1), new BackwardProbe() {
             @Override
             public void hiddenGradient(int layer, int step, INDArray dH) {}
@@ -90,8 +91,17 @@ class GradientsThroughTimeTest {
             public void recurrentGradient(int layer, int step, INDArray hPrev, INDArray dZ) {
                 INDArray share = hPrev.transpose().mmul(dZ); // [h, gates*h]
                 sums.merge(layer, share, INDArray::add);
+                norms.put(layer + "/" + step, share.norm2Number().doubleValue());
             }
         });
+        GradientsThroughTime g = GradientsThroughTime.measure(model, x, y, TrainHyper.unclipped(1));
+        for (int layer = 0; layer < 2; layer++) {
+            for (int t = 2; t <= T; t++) { // at t = 1 the share is H_0^T dZ_1 = 0 from the zero state
+                double expected = norms.get(layer + "/" + t);
+                assertTrue(expected > 0, "vacuous");
+                assertEquals(expected, g.layers().get(layer).recurrent()[t - 1], 1e-9 * expected, "the figure's share");
+            }
+        }
         for (int layer = 0; layer < 2; layer++) {
             INDArray expected = model.gradient(layer + "_RW");
             double diff = expected.sub(sums.get(layer)).norm2Number().doubleValue();

@@ -23,8 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rnnplayground.inside.InsideLimits;
 import org.rnnplayground.inside.Passage;
+import org.rnnplayground.inside.RefreshPolicy;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.text.TokenCodec;
 import org.rnnplayground.text.TokenizerKind;
@@ -54,8 +56,6 @@ import org.slf4j.LoggerFactory;
 @AnonymousAllowed
 public class InsideView extends VerticalLayout implements HasDynamicTitle {
 
-    /** The shortest time between two refreshes of a training run's views. */
-    static final Duration REFRESH_INTERVAL = Duration.ofMillis(500);
     /** Tokens of the passage taken from the end of the run's text. */
     static final int DEFAULT_PASSAGE = 200;
     /** Characters of a passage typed in, at most (cut to {@link InsideLimits#MAX_PASSAGE_TOKENS} tokens after). */
@@ -88,6 +88,12 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
     private RunSnapshot pendingA, pendingB;
     private boolean inFlight, again;
     private int shownEpochA = -1, shownEpochB = -1;
+    private RunStatus shownStatusA;
+    /** Spaces the live refreshes so that they slow the run by a few percent at most. */
+    private final RefreshPolicy policy = new RefreshPolicy();
+
+    private UI attachedUi;
+    private boolean followScheduled;
     /** How many refreshes have been shown (tests read it). */
     int refreshes;
 
@@ -165,6 +171,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
+        attachedUi = ui;
         user = CurrentUser.of(ui.getSession());
         try {
             journal.restore(user);
@@ -192,7 +199,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
         }
         Throttle throttle = new Throttle(
                 (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS),
-                REFRESH_INTERVAL,
+                RefreshPolicy.MIN_INTERVAL,
                 System::nanoTime,
                 () -> ui.access(this::follow));
         subscription = feed.subscribe(user, event -> {
@@ -229,9 +236,24 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
             a = pendingA;
             b = pendingB;
         }
-        boolean newEpoch = (a != null && a.epochsDone() != shownEpochA) || (b != null && b.epochsDone() != shownEpochB);
-        if (newEpoch) {
+        boolean changed = (a != null && (a.epochsDone() != shownEpochA || a.status() != shownStatusA))
+                || (b != null && b.epochsDone() != shownEpochB);
+        if (!changed) {
+            return;
+        }
+        long wait = policy.delay(System.nanoTime());
+        if (wait == 0) {
             refresh();
+        } else if (!followScheduled && attachedUi != null) {
+            followScheduled = true; // once more when the policy allows
+            UI ui = attachedUi;
+            scheduler.schedule(
+                    () -> ui.access(() -> {
+                        followScheduled = false;
+                        follow();
+                    }),
+                    wait,
+                    TimeUnit.NANOSECONDS);
         }
     }
 
@@ -263,27 +285,34 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
             status.setText(getTranslation("inside.gone", a.label()));
             return;
         }
-        inFlight = true;
-        show.setEnabled(false);
+        inFlight = true; // a click on Show meanwhile asks for one more refresh after this one
+        policy.started(System.nanoTime());
+        AtomicLong cost = new AtomicLong();
         RunSnapshot runA = a, runB = modelB.isPresent() ? b : null;
         Passage p = passage.get();
         UI ui = UI.getCurrent();
         CompletableFuture<InsideWork.Result> resultA = modelA.get()
                 .orTimeout(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApplyAsync(
-                        m -> InsideWork.inspect(m, runA.spec(), p, runA.status().isFinal()), executor);
+                        m -> RefreshPolicy.measured(
+                                cost,
+                                () -> InsideWork.inspect(
+                                        m, runA.spec(), p, runA.status().isFinal())),
+                        executor);
         CompletableFuture<org.rnnplayground.inside.GradientsThroughTime> resultB = modelB.isEmpty()
                 ? CompletableFuture.completedFuture(null)
                 : modelB.get()
                         .orTimeout(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .thenApplyAsync(
-                                m -> InsideWork.gradientsOf(
-                                        m, runB.spec(), runB.status().isFinal()),
+                                m -> RefreshPolicy.measured(
+                                        cost,
+                                        () -> InsideWork.gradientsOf(
+                                                m, runB.spec(), runB.status().isFinal())),
                                 executor);
         resultA.thenCombine(resultB, (ra, rb) -> new Object[] {ra, rb})
                 .whenComplete((pair, error) -> ui.access(() -> {
                     inFlight = false;
-                    show.setEnabled(true);
+                    policy.finished(cost.get());
                     if (error != null) {
                         status.setText(
                                 ServerBusyException.isBusy(error)
@@ -297,6 +326,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
                         odds.show(ra.passage(), ra.odds(), runA.spec().vocab(), spaced);
                         gradients.show(runA, ra.gradients(), runB, rb);
                         shownEpochA = runA.epochsDone();
+                        shownStatusA = runA.status();
                         shownEpochB = runB == null ? -1 : runB.epochsDone();
                         status.setText(statusText(runA));
                         refreshes++;

@@ -261,11 +261,7 @@ class StatesPanel extends Div {
                     format(s.meanInside()),
                     format(s.meanOutside())));
             b.getElement().setAttribute("data-unit", String.valueOf(s.unit()));
-            if (s.unit() == unit) {
-                b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            } else {
-                b.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
+            b.getStyle().set("font-weight", s.unit() == unit ? "700" : "400"); // the unit the text shows
         }
     }
 
