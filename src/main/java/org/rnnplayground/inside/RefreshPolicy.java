@@ -17,8 +17,11 @@ public final class RefreshPolicy {
     /** The shortest time between two refreshes. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(500);
 
-    /** Wall time per unit of the views' own compute time (CPU time, see {@link #measured}): 20, about 5 % of one core. */
-    public static final int DUTY = 20;
+    /**
+     * Wall time per unit of the views' own compute time (CPU time, see {@link #measured}): 40, at most
+     * 2.5 % of one core (at 20 the measured slowdown reached 5 %: docs/inside-overhead.md).
+     */
+    public static final int DUTY = 40;
 
     private long lastStart;
     private long lastCost;

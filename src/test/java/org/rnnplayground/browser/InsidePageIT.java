@@ -52,8 +52,10 @@ class InsidePageIT extends BrowserTest {
 
         // live: the views follow the run's epochs
         String before = page.locator("#inside-status").textContent();
+        // refreshes are spaced by their cost (RefreshPolicy): seconds apart on a busy machine
         page.waitForCondition(
-                () -> !page.locator("#inside-status").textContent().equals(before));
+                () -> !page.locator("#inside-status").textContent().equals(before),
+                new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(90_000));
 
         // the finished run beside the training one
         choose("inside-compare", 2); // no second run, r2, r1

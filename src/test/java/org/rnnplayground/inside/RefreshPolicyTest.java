@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The live views wait at least half a second, and twenty times their last cost, between refreshes. */
+/** The live views wait at least half a second, and DUTY (40) times their last cost, between refreshes. */
 class RefreshPolicyTest {
 
     static final long MS = 1_000_000L;
@@ -24,11 +24,11 @@ class RefreshPolicyTest {
     }
 
     @Test
-    void aCostlyRefreshWaitsTwentyTimesItsCost() {
+    void aCostlyRefreshWaitsDutyTimesItsCost() {
         RefreshPolicy p = new RefreshPolicy();
         p.started(1000 * MS);
         p.finished(100 * MS);
-        assertEquals(1900 * MS, p.delay(1100 * MS)); // 20 x 100 ms after the start
-        assertEquals(0, p.delay(3000 * MS));
+        assertEquals(RefreshPolicy.DUTY * 100 * MS - 100 * MS, p.delay(1100 * MS)); // DUTY x 100 ms after the start
+        assertEquals(0, p.delay(1000 * MS + RefreshPolicy.DUTY * 100 * MS));
     }
 }

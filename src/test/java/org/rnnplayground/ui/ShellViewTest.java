@@ -35,6 +35,6 @@ class ShellViewTest extends SpringBrowserlessTest {
                 ids);
         List<String> paths =
                 find(SideNavItem.class).all().stream().map(SideNavItem::getPath).toList();
-        assertEquals(List.of("text", "statistics", "minibatches", "shapes", "train", "sequence"), paths);
+        assertEquals(List.of("text", "statistics", "minibatches", "shapes", "train", "inside", "sequence"), paths);
     }
 }
