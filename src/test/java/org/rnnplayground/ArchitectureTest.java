@@ -26,7 +26,7 @@ class ArchitectureTest {
     void mathCoreUsesNeitherVaadinNorSpring() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise", "..sequence")
+                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise", "..sequence", "..inside")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("com.vaadin..", "org.springframework..")
@@ -54,7 +54,7 @@ class ArchitectureTest {
     void mathCoreDoesNotReachIntoTheWebLayer() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise")
+                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise", "..inside")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..ui..", "..training..", "..admin..", "..corpus..")
@@ -84,7 +84,7 @@ class ArchitectureTest {
                 .areStatic()
                 .and()
                 .areDeclaredInClassesThat()
-                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise", "..sequence")
+                .resideInAnyPackage("..text", "..sampling", "..model", "..model.concise", "..sequence", "..inside")
                 .should()
                 .beFinal()
                 .because("randomness comes from a seed the user sets, not from hidden global state")

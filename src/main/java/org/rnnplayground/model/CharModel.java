@@ -84,4 +84,29 @@ public interface CharModel {
     default void loadParameters(double[] values) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot load parameters");
     }
+
+    /**
+     * Runs the model over {@code x} without training it and copies out what every recurrent layer
+     * computed at every step: each layer's {@code H}, then (for gated cells) its memory cell and gates.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param state the state carried in; not modified
+     * @return per layer from the input up, {@code H} first; each [num_steps, batch_size, num_hiddens]
+     */
+    default List<Channel> channels(int[][] x, State state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot show its internals");
+    }
+
+    /**
+     * Forward, mean cross-entropy and backpropagation through time as {@link #trainStep} computes them,
+     * without the update, handing {@code probe} each step's gradients on the way (d2l 8.7). The
+     * parameters are not changed; the gradients left behind are clipped as {@code hyper} says.
+     *
+     * @param x token indices, [batch_size, num_steps]
+     * @param y label indices, [batch_size, num_steps]
+     * @param state the state carried in (constant), not modified
+     */
+    default StepResult probeGradients(int[][] x, int[][] y, State state, TrainHyper hyper, BackwardProbe probe) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot show its gradients");
+    }
 }

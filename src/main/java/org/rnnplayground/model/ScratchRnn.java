@@ -24,6 +24,8 @@ public final class ScratchRnn implements CharModel {
     private RnnWorkspace ws;
     /** The tokens of the last forward pass, time-major, [T*B]. */
     private int[] tokens;
+    /** Watches the next backward pass of {@link #probeGradients}; null otherwise. */
+    private BackwardProbe probe;
 
     /**
      * Wraps existing parameters; training updates them in place.
@@ -166,6 +168,23 @@ public final class ScratchRnn implements CharModel {
         return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
     }
 
+    @Override
+    public StepResult probeGradients(int[][] x, int[][] y, State state, TrainHyper hyper, BackwardProbe probe) {
+        this.probe = probe;
+        try {
+            return lossAndGradients(x, y, state, hyper);
+        } finally {
+            this.probe = null;
+        }
+    }
+
+    /** {@code H_1..H_T} of the forward pass over {@code x}. */
+    @Override
+    public List<Channel> channels(int[][] x, State state) {
+        forwardPass(x, state.h());
+        return List.of(Channel.of(0, "H", ws.batchSize, ws.hOutAll)); // [T*B, h]
+    }
+
     /**
      * Mean cross-entropy of the model on one minibatch, without gradients (for checks and evaluation).
      *
@@ -281,7 +300,13 @@ public final class ScratchRnn implements CharModel {
         OpenBlas.gemm(dLogits, false, params.wHq(), true, ws.dHAll, 0); // [T*B, V] x [V, h]
         // recurrence, last step first; dHStep[t] becomes dL/dA for H_{t+1} in place
         for (int t = ws.numSteps - 1; t >= 0; t--) {
+            if (probe != null) {
+                probe.hiddenGradient(0, t + 1, ws.dHStep[t]); // dL/dH_{t+1}, [B, h]
+            }
             activationBackward(t);
+            if (probe != null) {
+                probe.recurrentGradient(0, t + 1, ws.hStep[t], ws.dHStep[t]); // H_t and dL/dA_{t+1}, [B, h]
+            }
             if (t > 0) {
                 cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
             }

@@ -25,6 +25,7 @@ public final class Pages {
             new Entry("minibatches", "shell.nav.minibatches", "minibatches", VaadinIcon.GRID_SMALL),
             new Entry("shapes", "shell.nav.shapes", "shapes", VaadinIcon.CUBES),
             new Entry("train", "shell.nav.train", "train", VaadinIcon.PLAY_CIRCLE_O),
+            new Entry("inside", "shell.nav.inside", "inside", VaadinIcon.SEARCH),
             new Entry("sequence", "shell.nav.sequence", "sequence", VaadinIcon.SPLINE_CHART),
             new Entry("admin", "shell.nav.admin", "admin", VaadinIcon.COG_O));
 

@@ -7,11 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The sizes of the pools ({@code playground.executors.<kind>.threads} and {@code .queue}, kinds
  * {@code shapes}, {@code generation}, {@code sequence}, {@code text-analysis}, {@code
- * corpus-download}, {@code coverage}); unset values take {@link #DEFAULTS}.
+ * corpus-download}, {@code coverage}, {@code inside}); unset values take {@link #DEFAULTS}.
  */
 @ConfigurationProperties("playground.executors")
 public record ExecutorProperties(
-        Pool shapes, Pool generation, Pool sequence, Pool textAnalysis, Pool corpusDownload, Pool coverage) {
+        Pool shapes,
+        Pool generation,
+        Pool sequence,
+        Pool textAnalysis,
+        Pool corpusDownload,
+        Pool coverage,
+        Pool inside) {
 
     /**
      * One pool's configured size.
@@ -28,7 +34,8 @@ public record ExecutorProperties(
             WorkKind.SEQUENCE, new PoolSize(2, 16),
             WorkKind.TEXT_ANALYSIS, new PoolSize(2, 32),
             WorkKind.CORPUS_DOWNLOAD, new PoolSize(2, 32),
-            WorkKind.COVERAGE, new PoolSize(1, 16));
+            WorkKind.COVERAGE, new PoolSize(1, 16),
+            WorkKind.INSIDE, new PoolSize(1, 16));
 
     /** The size of every pool; throws naming the property when one is out of range. */
     public Map<WorkKind, PoolSize> sizes() {
@@ -41,6 +48,7 @@ public record ExecutorProperties(
                 case TEXT_ANALYSIS -> textAnalysis;
                 case CORPUS_DOWNLOAD -> corpusDownload;
                 case COVERAGE -> coverage;
+                case INSIDE -> inside;
             };
             PoolSize d = DEFAULTS.get(kind);
             try {

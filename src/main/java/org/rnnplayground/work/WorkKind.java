@@ -13,7 +13,9 @@ public enum WorkKind {
     /** Reading and downloading catalog corpora. */
     CORPUS_DOWNLOAD("corpus-io"),
     /** The Minibatches page's counts of coverage over many epochs. */
-    COVERAGE("coverage");
+    COVERAGE("coverage"),
+    /** The Inside page's passes over a run's model: hidden states, next-token odds, gradients through time. */
+    INSIDE("inside");
 
     private final String threadName;
 

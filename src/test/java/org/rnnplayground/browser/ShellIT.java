@@ -13,7 +13,7 @@ class ShellIT extends BrowserTest {
 
     /** The pages a student sees in the navigation; the Admin page's link shows only to the instructor. */
     private static final List<String> PAGES =
-            List.of("text", "statistics", "minibatches", "shapes", "train", "sequence");
+            List.of("text", "statistics", "minibatches", "shapes", "train", "inside", "sequence");
 
     @Test
     void shellRendersWithTitleBackendAndLanguageSwitch() {

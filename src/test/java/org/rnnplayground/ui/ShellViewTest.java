@@ -24,10 +24,17 @@ class ShellViewTest extends SpringBrowserlessTest {
                 .toList();
         // the Admin page needs a sign-in: students do not see its link (playground.ui.show-admin-link)
         assertEquals(
-                List.of("nav-text", "nav-statistics", "nav-minibatches", "nav-shapes", "nav-train", "nav-sequence"),
+                List.of(
+                        "nav-text",
+                        "nav-statistics",
+                        "nav-minibatches",
+                        "nav-shapes",
+                        "nav-train",
+                        "nav-inside",
+                        "nav-sequence"),
                 ids);
         List<String> paths =
                 find(SideNavItem.class).all().stream().map(SideNavItem::getPath).toList();
-        assertEquals(List.of("text", "statistics", "minibatches", "shapes", "train", "sequence"), paths);
+        assertEquals(List.of("text", "statistics", "minibatches", "shapes", "train", "inside", "sequence"), paths);
     }
 }

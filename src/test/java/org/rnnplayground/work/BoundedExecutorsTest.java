@@ -91,13 +91,13 @@ class BoundedExecutorsTest {
 
     @Test
     void propertiesFillInDefaultsAndNameAWrongValue() {
-        var props = new ExecutorProperties(new ExecutorProperties.Pool(4, null), null, null, null, null, null);
+        var props = new ExecutorProperties(new ExecutorProperties.Pool(4, null), null, null, null, null, null, null);
         Map<WorkKind, PoolSize> sizes = props.sizes();
         assertEquals(
                 new PoolSize(4, ExecutorProperties.DEFAULTS.get(WorkKind.SHAPES).queueCapacity()),
                 sizes.get(WorkKind.SHAPES));
         assertEquals(ExecutorProperties.DEFAULTS.get(WorkKind.CORPUS_DOWNLOAD), sizes.get(WorkKind.CORPUS_DOWNLOAD));
-        var wrong = new ExecutorProperties(null, null, null, new ExecutorProperties.Pool(0, 5), null, null);
+        var wrong = new ExecutorProperties(null, null, null, new ExecutorProperties.Pool(0, 5), null, null, null);
         var e = assertThrows(IllegalArgumentException.class, wrong::sizes);
         assertTrue(
                 e.getMessage().startsWith("playground.executors.text-analysis: threads must be between 1 and"),

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,6 +20,8 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.model.BackwardProbe;
+import org.rnnplayground.model.Channel;
 import org.rnnplayground.model.HostMirror;
 import org.rnnplayground.model.OpenBlas;
 
@@ -101,7 +104,7 @@ final class CarriedStateLstm extends LSTM {
     }
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM implements WorkingMemory {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM implements WorkingMemory, Inspectable {
 
         private LstmWorkspace ws;
         /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
@@ -113,6 +116,9 @@ final class CarriedStateLstm extends LSTM {
 
         private INDArray cachedH0;
         private INDArray cachedC0;
+
+        private BackwardProbe probe;
+        private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -272,8 +278,14 @@ final class CarriedStateLstm extends LSTM {
                 if (t < numSteps - 1) {
                     ws.dH.pull(ws.row(t), ws.row(t + 1)); // with step t+1's product
                 }
+                if (probe != null) {
+                    probe.hiddenGradient(probedLayer, t + 1, ws.dHStep[t]); // dL/dH_{t+1}, [B, h]
+                }
                 LstmCell.backward(ws, t, t == numSteps - 1);
                 ws.dGates.push(ws.row(t), ws.row(t + 1));
+                if (probe != null) {
+                    probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dGatesStep[t]); // [B, h], [B, 4h]
+                }
                 if (t > end) {
                     OpenBlas.gemm(ws.dGatesStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, 4h] x [4h, h]
                 }
@@ -313,6 +325,24 @@ final class CarriedStateLstm extends LSTM {
          */
         private static INDArray row(INDArray b) {
             return b.reshape('c', 1, b.length()); // [1, 4h]
+        }
+
+        @Override
+        public void probe(BackwardProbe probe, int layer) {
+            this.probe = probe;
+            this.probedLayer = layer;
+        }
+
+        /** {@code C} and the gates {@code I}, {@code F}, {@code O} and candidate {@code C~} of the last forward pass. */
+        @Override
+        public List<Channel> gateChannels(int layer) {
+            int b = ws.batchSize, t = ws.numSteps, h = ws.numHiddens, cols = LstmWorkspace.GATES * h;
+            return List.of(
+                    Channel.block(layer, "C", b, t, h, ws.c.doubles(), h, b, 0), // C_1..C_T, after C_0
+                    Channel.block(layer, "I", b, t, h, ws.gates.doubles(), cols, 0, 3), // DL4J's blocks: A | F | O | G
+                    Channel.block(layer, "F", b, t, h, ws.gates.doubles(), cols, 0, 1),
+                    Channel.block(layer, "O", b, t, h, ws.gates.doubles(), cols, 0, 2),
+                    Channel.block(layer, "C~", b, t, h, ws.gates.doubles(), cols, 0, 0));
         }
 
         @Override

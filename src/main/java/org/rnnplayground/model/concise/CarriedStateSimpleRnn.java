@@ -1,6 +1,7 @@
 package org.rnnplayground.model.concise;
 
 import java.util.Collection;
+import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -17,6 +18,8 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.BackwardProbe;
+import org.rnnplayground.model.Channel;
 import org.rnnplayground.model.OpenBlas;
 
 /**
@@ -90,7 +93,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
     }
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn implements WorkingMemory {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn
+            implements WorkingMemory, Inspectable {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
@@ -102,6 +106,9 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         private INDArray cachedInput;
 
         private INDArray cachedH0;
+
+        private BackwardProbe probe;
+        private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -274,12 +281,30 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         private void cellBackward(int t, INDArray rw) {
             int from = t * ws.batchSize;
             int to = from + ws.batchSize;
+            if (probe != null) {
+                probe.hiddenGradient(probedLayer, t + 1, ws.dHStep[t]); // dL/dH_{t+1}, [B, h]
+            }
             ws.dHHost.pull(from, to); // dL/dH_{t+1}, [B, h]
             phi.backprop(ws.dHHost, from, ws.hHost, from + ws.batchSize, ws.batchSize); // in place
             ws.dHHost.push(from, to); // dL/dZ, in place on the workspace
+            if (probe != null) {
+                probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dHStep[t]); // H_t, dL/dZ_{t+1}
+            }
             if (rw != null) {
                 OpenBlas.gemm(ws.dHStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
             }
+        }
+
+        @Override
+        public void probe(BackwardProbe probe, int layer) {
+            this.probe = probe;
+            this.probedLayer = layer;
+        }
+
+        /** None: the layer's {@code H} is its output. */
+        @Override
+        public List<Channel> gateChannels(int layer) {
+            return List.of();
         }
 
         @Override

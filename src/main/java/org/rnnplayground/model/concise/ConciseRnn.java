@@ -19,6 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.Activation;
+import org.rnnplayground.model.BackwardProbe;
+import org.rnnplayground.model.Channel;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.Forward;
@@ -288,6 +290,43 @@ public final class ConciseRnn implements CharModel {
                 GradClipping.gradClipping(List.of(grads), hyper.theta(), hyper.clip() && Double.isFinite(loss));
         boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
         return new StepResult(loss, n, clip.norm(), clip.clipped(), finite, last);
+    }
+
+    /**
+     * {@link #lossAndGradients}, with {@code probe} watching every recurrent layer's backward pass;
+     * DL4J's summed gradients are scaled to the book's mean as the probe sees them.
+     */
+    @Override
+    public StepResult probeGradients(int[][] x, int[][] y, State state, TrainHyper hyper, BackwardProbe probe) {
+        BackwardProbe mean = probe.scaled(1.0 / ((double) x.length * x[0].length));
+        try {
+            for (int l = 0; l < arch.numLayers(); l++) {
+                inspectable(l).probe(mean, l);
+            }
+            return lossAndGradients(x, y, state, hyper);
+        } finally {
+            for (int l = 0; l < arch.numLayers(); l++) {
+                inspectable(l).probe(null, l);
+            }
+        }
+    }
+
+    /** Every layer's {@code H}, then its memory cell and gates, from one forward pass. */
+    @Override
+    public List<Channel> channels(int[][] x, State state) {
+        List<INDArray> a = activations(x, state, false);
+        List<Channel> out = new ArrayList<>();
+        for (int l = 0; l < arch.numLayers(); l++) {
+            INDArray h = a.get(arch.recurrentIndex(l) + 1); // [B, h, T]
+            INDArray rows = h.permute(2, 0, 1).dup('c').reshape('c', h.size(2) * h.size(0), h.size(1)); // [T*B, h]
+            out.add(Channel.of(l, "H", x.length, rows));
+            out.addAll(inspectable(l).gateChannels(l));
+        }
+        return List.copyOf(out);
+    }
+
+    private Inspectable inspectable(int l) {
+        return (Inspectable) net.getLayer(arch.recurrentIndex(l));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.rnnplayground.model.concise;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -16,6 +17,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.model.BackwardProbe;
+import org.rnnplayground.model.Channel;
 import org.rnnplayground.model.OpenBlas;
 
 /**
@@ -117,7 +120,7 @@ final class GruLayer extends BaseRecurrentLayer {
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
-            implements WorkingMemory {
+            implements WorkingMemory, Inspectable {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -130,6 +133,9 @@ final class GruLayer extends BaseRecurrentLayer {
         private INDArray cachedInput;
 
         private INDArray cachedH0;
+
+        private BackwardProbe probe;
+        private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
@@ -264,8 +270,14 @@ final class GruLayer extends BaseRecurrentLayer {
                 if (t < numSteps - 1) {
                     ws.dH.pull(ws.row(t), ws.row(t + 1)); // with step t+1's product
                 }
+                if (probe != null) {
+                    probe.hiddenGradient(probedLayer, t + 1, ws.dHStep[t]); // dL/dH_{t+1}, [B, h]
+                }
                 GruCell.backward(ws, t, t > end);
                 ws.dRecurrent.push(ws.row(t), ws.row(t + 1));
+                if (probe != null) {
+                    probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dRecurrentStep[t]); // [B, h], [B, 3h]
+                }
                 if (t > end) {
                     ws.dH.push(ws.row(t - 1), ws.row(t)); // with dH * Z, in place on the workspace
                     OpenBlas.gemm(ws.dRecurrentStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, 3h] x [3h, h]
@@ -313,6 +325,22 @@ final class GruLayer extends BaseRecurrentLayer {
          */
         private static INDArray row(INDArray b) {
             return b.reshape('c', 1, b.length()); // [1, 3h]
+        }
+
+        @Override
+        public void probe(BackwardProbe probe, int layer) {
+            this.probe = probe;
+            this.probedLayer = layer;
+        }
+
+        /** The reset gate {@code R}, update gate {@code Z} and candidate {@code H~} of the last forward pass. */
+        @Override
+        public List<Channel> gateChannels(int layer) {
+            int b = ws.batchSize, t = ws.numSteps, h = ws.numHiddens, cols = GruParams.GATES * h;
+            return List.of(
+                    Channel.block(layer, "R", b, t, h, ws.gates.doubles(), cols, 0, 0), // R | Z | N
+                    Channel.block(layer, "Z", b, t, h, ws.gates.doubles(), cols, 0, 1),
+                    Channel.block(layer, "H~", b, t, h, ws.gates.doubles(), cols, 0, 2));
         }
 
         @Override

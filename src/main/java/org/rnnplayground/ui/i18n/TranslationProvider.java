@@ -22,7 +22,17 @@ public class TranslationProvider implements I18NProvider {
 
     /** Bundle base names under {@code i18n/}, one per feature. */
     static final List<String> BUNDLES = List.of(
-            "shell", "corpus", "text", "statistics", "minibatches", "shapes", "train", "sequence", "admin", "budget");
+            "shell",
+            "corpus",
+            "text",
+            "statistics",
+            "minibatches",
+            "shapes",
+            "train",
+            "sequence",
+            "inside",
+            "admin",
+            "budget");
 
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
