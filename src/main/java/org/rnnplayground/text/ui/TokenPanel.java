@@ -151,14 +151,15 @@ class TokenPanel extends Div {
         }
         spans.add(new Html(spanHtml.append("</div>").toString()));
         if (opening) {
-            Span counting = new Span(getTranslation("text.tokens.indicesCounting"));
-            counting.addClassName("muted");
-            indices.add(counting);
+            // an Html as on every other page: the panel's children are always one Html each
+            indices.add(new Html(
+                    "<div class=\"muted\">" + escapeHtml(getTranslation("text.tokens.indicesCounting")) + "</div>"));
             range.setText(getTranslation("text.tokens.openingRange", page.firstLine(), page.lastLine()));
             previous.setEnabled(false);
             next.setEnabled(false);
             return;
         }
+        indices.add(new Html(indexHtml.append("</div>").toString()));
         String lines = getTranslation("text.tokens.range", page.firstLine(), page.lastLine(), numLines);
         int firstToken =
                 text.lineStart(page.firstLine()) + page.rows().getFirst().from();

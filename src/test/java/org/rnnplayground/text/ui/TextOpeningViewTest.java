@@ -89,6 +89,15 @@ class TextOpeningViewTest extends SpringBrowserlessTest {
         MockVaadin.clientRoundtrip();
     }
 
+    /** The HTML of the indices shown now (one Html child). */
+    private static String indicesHtml(TextView view) {
+        return view.tokens
+                .indices
+                .getChildren()
+                .map(c -> ((com.vaadin.flow.component.Html) c).getInnerHtml())
+                .reduce("", String::concat);
+    }
+
     private static int spans(TextView view) {
         Matcher m = Pattern.compile("class=\"tok[ \"]").matcher(TextInputLimitsViewTest.spansHtml(view));
         int n = 0;
@@ -118,6 +127,7 @@ class TextOpeningViewTest extends SpringBrowserlessTest {
         assertThat(html).contains(">a</span>", ">b</span>").doesNotContain("data-index");
         assertThat(spans(view)).isPositive().isLessThanOrEqualTo(TokenPanel.LIMITS.maxTokens());
         assertThat(view.tokens.next.isEnabled()).isFalse();
+        assertThat(indicesHtml(view)).contains("The indices follow").doesNotContain("[1, 2");
         assertThat(view.vocabulary.counting.isVisible()).isTrue();
         assertThat(view.vocabulary.grid.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>()))
                 .isZero();
@@ -131,6 +141,7 @@ class TextOpeningViewTest extends SpringBrowserlessTest {
         assertThat(view.vocabSize.getText()).isEqualTo("1,000,000");
         assertThat(view.corpusLength.getText()).isEqualTo("999,999");
         assertThat(TextInputLimitsViewTest.spansHtml(view)).contains("data-index=\"");
+        assertThat(indicesHtml(view)).contains("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]");
         assertThat(spans(view)).isLessThanOrEqualTo(TokenPanel.LIMITS.maxTokens());
         assertThat(spring.getBean(CurrentText.class).source().orElseThrow().name())
                 .isEqualTo("words.txt");
