@@ -202,7 +202,7 @@ class TextUploadTiming {
                             + " const check = () => { const name = document.querySelector('#current-text-name');"
                             + "  const tok = document.querySelector('#token-spans .tok');"
                             + "  if (!seen.first && name && name.textContent === file && tok"
-                            + "      && (first === null || tok.textContent === first)) seen.first = Date.now();"
+                            + "      && (first == null || tok.textContent === first)) seen.first = Date.now();"
                             + "  const v = document.querySelector('#vocab-size');"
                             + "  if (!seen.full && name && name.textContent === file && v && v.textContent === vocab)"
                             + "      seen.full = Date.now(); };"
@@ -212,7 +212,16 @@ class TextUploadTiming {
             received.set(0);
             long t0 = System.nanoTime();
             page.locator("#upload input[type=file]").setInputFiles(new FilePayload(c.file(), "text/plain", bytes));
-            page.waitForFunction("() => window.__seen.first && window.__seen.full");
+            try {
+                page.waitForFunction("() => window.__seen.first && window.__seen.full");
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(
+                        c.label() + ": expected vocabulary " + vocabSize + "; the page shows text "
+                                + page.locator("#current-text-name").textContent() + ", vocabulary "
+                                + page.locator("#vocab-size").textContent() + ", message "
+                                + page.locator("#text-message").textContent(),
+                        e);
+            }
             page.locator("#vocab-grid vaadin-grid-cell-content").first().waitFor();
             long round = (System.nanoTime() - t0) / 1_000_000;
             double sent = upload.get().timing().startTime; // ms since the epoch, the browser's clock
