@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A measurement, not a test of speed ({@code ./mvnw -B verify -Pload -Dit.test=TextUploadTiming}):
- * uploads large generated texts on the Text page and reports, per text and tokenizer, the time from
+ * uploads large generated texts (or those whose label contains one of {@code -Dtiming.cases=BPE;Chinese}) on the Text page and reports, per text and tokenizer, the time from
  * choosing the file until the page shows the text's first tokens, and until it shows the full
  * counts (the vocabulary size), with the bytes the server sent the browser meanwhile. Each text is
  * uploaded twice, the first time to warm the JVM up; the report gives both. Writes {@code
@@ -118,9 +118,9 @@ class TextUploadTiming {
                 + " | KB sent (warm) | whole round warm |\n|---|---|---|---|---|---|---|---|\n");
         try (Playwright playwright = Chromium.playwright();
                 Browser browser = Chromium.launch(playwright)) {
-            String only = System.getProperty("timing.cases", ""); // e.g. "BPE,Chinese": labels containing one
+            String only = System.getProperty("timing.cases", ""); // e.g. "BPE;Chinese": labels containing one
             for (Case c : cases) {
-                if (!only.isBlank() && java.util.Arrays.stream(only.split(",")).noneMatch(c.label()::contains)) {
+                if (!only.isBlank() && java.util.Arrays.stream(only.split(";")).noneMatch(c.label()::contains)) {
                     continue;
                 }
                 long[] cold = measure(browser, c, c.text());
