@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.rnnplayground.corpus.CorpusStore;
 import org.rnnplayground.text.NGramCounts;
@@ -17,15 +18,31 @@ import org.springframework.stereotype.Service;
 
 /**
  * Processes texts off the request thread and keeps the most recent results (per text content and
- * options), so a class loading the same text computes it once.
+ * options), so a class loading the same text computes it once. Each caller gets a future of its
+ * own: cancelling it says the caller no longer wants the result (a newer text came); once every
+ * caller of a text has cancelled, its processing stops (at once when it has not started, else at
+ * the end of the stage it is in) and its n-grams are not counted.
  */
 @Service
 public class TextAnalyzer {
 
+    /**
+     * How much of a raw text {@link #opening} reads: enough for the Text page's first page of tokens
+     * ({@link TokenPanel#LIMITS}) on any ordinary text, and a few milliseconds of work at most.
+     */
+    static final int OPENING_CHARS = 64 * 1024;
+
     private record Key(String sha1, TextOptions options) {}
 
+    /** One text being processed, or processed, with the callers still waiting for it. */
+    private static final class Entry {
+        CompletableFuture<TextAnalysis> result;
+        int waiting;
+        boolean abandoned;
+    }
+
     private final int capacity;
-    private final Map<Key, CompletableFuture<TextAnalysis>> cache;
+    private final Map<Key, Entry> cache;
     private final BoundedPool executor;
 
     public TextAnalyzer(TextProperties properties, BoundedExecutors executors) {
@@ -34,25 +51,82 @@ public class TextAnalyzer {
         this.executor = executors.pool(WorkKind.TEXT_ANALYSIS);
     }
 
-    /** Processes the text with the options in the background, or returns the cached result. */
-    public synchronized CompletableFuture<TextAnalysis> analyze(String name, String raw, TextOptions options) {
+    /**
+     * Processes the text with the options in the background, or returns the cached result.
+     *
+     * @return a future of this caller's own; cancel it when the result is no longer wanted
+     */
+    public CompletableFuture<TextAnalysis> analyze(String name, String raw, TextOptions options) {
+        // hashing a 20 MB text takes tens of milliseconds: outside the lock all users share
         Key key = new Key(CorpusStore.sha1(raw.getBytes(StandardCharsets.UTF_8)), options);
-        CompletableFuture<TextAnalysis> cached = cache.get(key);
-        if (cached != null && !cached.isCompletedExceptionally()) {
-            return cached.thenApply(a -> a.name().equals(name) ? a : a.withName(name));
+        Entry entry;
+        synchronized (this) {
+            entry = cache.get(key);
+            if (entry == null || entry.result.isCompletedExceptionally()) {
+                entry = start(key, name, raw, options);
+            }
+            entry.waiting++;
         }
-        CompletableFuture<TextAnalysis> future = executor.supply(() -> {
-            ProcessedText processed = TextPipeline.process(raw, options);
+        CompletableFuture<TextAnalysis> mine =
+                entry.result.thenApply(a -> a.name().equals(name) ? a : a.withName(name));
+        Entry e = entry;
+        mine.whenComplete((a, error) -> {
+            if (error instanceof CancellationException) {
+                release(key, e);
+            }
+        });
+        return mine;
+    }
+
+    private Entry start(Key key, String name, String raw, TextOptions options) {
+        Entry entry = new Entry();
+        entry.result = executor.supply(() -> {
+            ProcessedText processed = TextPipeline.process(raw, options, () -> abandoned(entry));
             return new TextAnalysis(name, processed);
         });
         // the Text page shows the analysis at once; the n-grams (for the Statistics page) follow in
         // the background (a page that needs them first waits for them through ngrams(analysis))
-        future.thenAccept(analysis -> executor.supply(analysis::ngrams));
-        cache.put(key, future);
+        entry.result.thenAccept(analysis -> {
+            if (!abandoned(entry)) {
+                executor.supply(analysis::ngrams);
+            }
+        });
+        cache.put(key, entry);
         while (cache.size() > capacity) {
             cache.remove(cache.keySet().iterator().next());
         }
-        return future;
+        return entry;
+    }
+
+    /** Whether the cache holds this text with these options, processed or being processed (not given up). */
+    boolean holds(String raw, TextOptions options) {
+        Key key = new Key(CorpusStore.sha1(raw.getBytes(StandardCharsets.UTF_8)), options);
+        synchronized (this) {
+            Entry entry = cache.get(key);
+            return entry != null && !entry.result.isCompletedExceptionally();
+        }
+    }
+
+    private synchronized boolean abandoned(Entry entry) {
+        return entry.abandoned;
+    }
+
+    /** One caller no longer waits; when it was the last, the processing stops. */
+    private synchronized void release(Key key, Entry entry) {
+        if (--entry.waiting > 0 || entry.result.isDone()) {
+            return;
+        }
+        entry.abandoned = true;
+        entry.result.cancel(false); // skipped if it has not started
+        cache.remove(key, entry);
+    }
+
+    /**
+     * The opening of a text processed with the options ({@link TextPipeline#opening}): bounded work,
+     * cheap enough for the request thread, to show while {@link #analyze} counts the whole text.
+     */
+    public ProcessedText opening(String raw, TextOptions options) {
+        return TextPipeline.opening(raw, options, OPENING_CHARS);
     }
 
     /**

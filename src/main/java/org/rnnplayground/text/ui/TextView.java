@@ -22,10 +22,12 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.rnnplayground.corpus.CatalogEntry;
 import org.rnnplayground.corpus.CorpusLoader;
 import org.rnnplayground.corpus.CorpusUnavailableException;
 import org.rnnplayground.text.CleaningMode;
+import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TokenFrequency;
 import org.rnnplayground.text.TokenizerKind;
@@ -75,12 +77,18 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
     final VocabularyPanel vocabulary = new VocabularyPanel();
     final Chart tokenChart;
 
+    private final TextAnalyzer analyzer;
+
+    /** The analysis this page waits for, or null: cancelled when a newer text or newer options come. */
+    private CompletableFuture<TextAnalysis> pending;
+
     private boolean updatingFields;
     /** Whether the user chose book cleaning for the current text (then it is kept, with a notice). */
     private boolean bookChosen;
 
-    public TextView(CurrentText current, CorpusLoader loader, TextProperties properties) {
+    public TextView(CurrentText current, TextAnalyzer analyzer, CorpusLoader loader, TextProperties properties) {
         this.current = current;
+        this.analyzer = analyzer;
         this.loader = loader;
         setId("page-text");
         addClassName("page");
@@ -287,20 +295,53 @@ public class TextView extends VerticalLayout implements HasDynamicTitle {
         TextOptions options = choice.options();
         List<Notice> notices = new ArrayList<>(kept);
         choice.notices().stream().filter(n -> !notices.contains(n)).forEach(notices::add);
-        busy(getTranslation("text.processing", source.name()));
-        current.process(source, options)
-                .whenComplete((analysis, error) -> ui.access(() -> {
-                    if (ServerBusyException.isBusy(error)) {
-                        showRejection(getTranslation("shell.busy"));
-                    } else if (error != null) {
-                        Throwable cause = Async.cause(error);
-                        showRejection(getTranslation(
-                                "text.processFailed", source.name(), String.valueOf(cause.getMessage())));
-                    } else {
-                        current.set(source, options, analysis, notices);
-                        show(analysis);
-                    }
-                }));
+        if (pending != null) {
+            pending.cancel(false); // a newer text or newer options: the older result is not wanted
+        }
+        CompletableFuture<TextAnalysis> analysis = current.process(source, options);
+        pending = analysis;
+        if (!analysis.isDone() && source.raw().length() > TextAnalyzer.OPENING_CHARS) {
+            // a long text: its first tokens at once, the counts when they are there
+            showOpening(source.name(), analyzer.opening(source.raw(), options), options);
+        } else if (!analysis.isDone()) {
+            busy(getTranslation("text.processing", source.name()));
+        }
+        analysis.whenComplete((result, error) -> ui.access(() -> {
+            if (pending != analysis) {
+                return; // superseded: a newer text or newer options are being processed
+            }
+            pending = null;
+            if (error == null) {
+                current.set(source, options, result, notices);
+                show(result);
+                return;
+            }
+            // the opening shown belongs to the text that failed: back to the current text
+            current.analysis().ifPresent(this::show);
+            if (ServerBusyException.isBusy(error)) {
+                showRejection(getTranslation("shell.busy"));
+            } else {
+                Throwable cause = Async.cause(error);
+                showRejection(getTranslation("text.processFailed", source.name(), String.valueOf(cause.getMessage())));
+            }
+        }));
+    }
+
+    /**
+     * Shows the opening of a text at once, while the whole text is counted in the background: its
+     * name and first tokens, and "counting…" where the counts, the vocabulary and the chart will be.
+     */
+    private void showOpening(String name, ProcessedText opening, TextOptions options) {
+        busy(getTranslation(options.tokenizer() == TokenizerKind.BPE ? "text.countingBpe" : "text.counting", name));
+        showOptions(options);
+        currentName.setText(name);
+        String counting = getTranslation("text.summary.counting");
+        corpusLength.setText(counting);
+        vocabSize.setText(counting);
+        unkShare.setText(counting);
+        tokens.showOpening(opening);
+        vocabulary.showCounting();
+        tokenChart.setSeries(List.of());
     }
 
     private void busy(String text) {

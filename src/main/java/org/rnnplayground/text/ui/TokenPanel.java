@@ -37,6 +37,8 @@ class TokenPanel extends Div {
 
     private ProcessedText text;
     private TokenPage page;
+    /** Whether the text shown is only the opening of a text still being counted (no indices yet). */
+    private boolean opening;
     /** Starts of the pages before the one shown, most recent last, for going back. */
     private final Deque<TokenPage.Position> earlier = new ArrayDeque<>();
 
@@ -72,8 +74,26 @@ class TokenPanel extends Div {
 
     void show(ProcessedText processed) {
         this.text = processed;
+        this.opening = false;
         earlier.clear();
         showFrom(TokenPage.Position.START);
+    }
+
+    /**
+     * Shows the first page of a text's opening ({@link org.rnnplayground.text.TextPipeline#opening})
+     * while the whole text is counted: the tokens without indices or frequencies (the opening's are
+     * not the text's), no paging, and a note that the counts follow.
+     */
+    void showOpening(ProcessedText openingText) {
+        this.text = openingText;
+        this.opening = true;
+        earlier.clear();
+        showFrom(TokenPage.Position.START);
+    }
+
+    /** Whether the page shown is the opening of a text still being counted. */
+    boolean showsOpening() {
+        return opening;
     }
 
     /** The page shown, or null when the text has no lines. */
@@ -82,7 +102,7 @@ class TokenPanel extends Div {
     }
 
     void showNext() {
-        if (page != null && !page.end().isEnd(text)) {
+        if (!opening && page != null && !page.end().isEnd(text)) {
             earlier.addLast(new TokenPage.Position(
                     page.firstLine(), page.rows().getFirst().from()));
             showFrom(page.end());
@@ -119,7 +139,10 @@ class TokenPanel extends Div {
             int first = text.lineStart(row.line());
             for (int t = row.from(); t < row.to(); t++) {
                 int index = corpus[first + t];
-                spanHtml.append(span(text.tokenAt(first + t), index, vocab.frequencyAt(index), words));
+                spanHtml.append(
+                        opening
+                                ? pendingSpan(text.tokenAt(first + t), words)
+                                : span(text.tokenAt(first + t), index, vocab.frequencyAt(index), words));
                 indexHtml.append(t > row.from() ? ", " : "").append(index);
             }
             spanHtml.append(row.continues() ? "<span class=\"cut\">…</span>" : "")
@@ -127,6 +150,15 @@ class TokenPanel extends Div {
             indexHtml.append(row.continues() ? ", …]" : "]").append("</div>");
         }
         spans.add(new Html(spanHtml.append("</div>").toString()));
+        if (opening) {
+            // an Html as on every other page: the panel's children are always one Html each
+            indices.add(new Html(
+                    "<div class=\"muted\">" + escapeHtml(getTranslation("text.tokens.indicesCounting")) + "</div>"));
+            range.setText(getTranslation("text.tokens.openingRange", page.firstLine(), page.lastLine()));
+            previous.setEnabled(false);
+            next.setEnabled(false);
+            return;
+        }
         indices.add(new Html(indexHtml.append("</div>").toString()));
         String lines = getTranslation("text.tokens.range", page.firstLine(), page.lastLine(), numLines);
         int firstToken =
@@ -149,6 +181,16 @@ class TokenPanel extends Div {
         String cls = row.continued() || row.continues() ? "line-no cut-line" : "line-no";
         String label = row.continued() ? row.line() + "…" : String.valueOf(row.line());
         return "<div class=\"token-line\" data-line=\"" + row.line() + "\"><span class=\"" + cls + "\">" + label
+                + "</span>";
+    }
+
+    /** A token of a text still being counted: its own text, no index, no colour by index yet. */
+    private String pendingSpan(String token, boolean words) {
+        String cut = TokenDisplay.shorten(token, LIMITS.maxTokenChars());
+        String label = token.equals(" ") ? getTranslation("text.vocab.space") : cut;
+        String shown = token.equals(" ") ? "·" : cut;
+        return "<span class=\"tok pending" + (words ? " word" : "") + "\" title=\""
+                + escapeHtml(getTranslation("text.tokens.tooltipCounting", label)) + "\">" + escapeHtml(shown)
                 + "</span>";
     }
 
