@@ -111,7 +111,9 @@ class TrainAnyTextIT extends BrowserTest {
         open("text");
         choose("tokenizer", t("text.options.tokenizer.BPE"));
         assertThat(page.locator("#bpe-merges")).isVisible();
-        page.waitForCondition(() -> !page.locator("#vocab-size").textContent().equals("28"));
+        // a long text is counted after its first tokens show: wait for the new count, not "counting…"
+        page.waitForCondition(() -> page.locator("#vocab-size").textContent().matches("[0-9,]+")
+                && !page.locator("#vocab-size").textContent().equals("28"));
         int vocab = Integer.parseInt(page.locator("#vocab-size").textContent().replace(",", ""));
         assertTrue(vocab > 28, "merges add symbols to the 28 characters: " + vocab);
         open("train");
