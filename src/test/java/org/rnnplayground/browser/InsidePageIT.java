@@ -30,11 +30,16 @@ class InsidePageIT extends BrowserTest {
     }
 
     private void everyFigure(String language, String title, String training, String finished) {
-        open("inside");
-        assertThat(page.locator("#inside-empty")).isVisible(); // no run yet: the page says where to train one
+        // another tab on the page before any run: it says where to train one, then offers the first run
+        com.microsoft.playwright.Page early = context.newPage();
+        early.navigate(url("inside"));
+        assertThat(early.locator("#inside-empty")).isVisible();
         open("train");
         page.waitForSelector("#start-run");
         startRun(40); // finishes in a few seconds
+        assertThat(early.locator("#inside-empty")).isHidden();
+        assertThat(early.locator("#inside-status")).not().isEmpty();
+        early.close();
         assertThat(page.locator("#runs-grid [data-status=FINISHED]"))
                 .hasCount(
                         1,

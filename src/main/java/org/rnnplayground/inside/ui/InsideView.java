@@ -39,6 +39,7 @@ import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
 import org.rnnplayground.training.ui.CurrentUser;
+import org.rnnplayground.training.ui.StoredRuns;
 import org.rnnplayground.ui.Throttle;
 import org.rnnplayground.work.BoundedExecutors;
 import org.rnnplayground.work.ServerBusyException;
@@ -173,36 +174,17 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
         UI ui = attachEvent.getUI();
         attachedUi = ui;
         user = CurrentUser.of(ui.getSession());
-        try {
-            journal.restore(user);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the stored runs of {}", user.shortForm(), e);
-        }
-        List<RunSnapshot> runs =
-                registry.runsOf(user).stream().filter(InsideView::hasModel).toList();
-        run.setItems(runs);
-        compare.setItems(runs);
-        boolean any = !runs.isEmpty();
-        empty.setVisible(!any);
-        empty.removeAll();
-        if (!any) {
-            empty.add(
-                    new Paragraph(getTranslation("inside.empty")),
-                    new Anchor("train", getTranslation("inside.empty.link")));
-        }
-        content.setVisible(any);
-        run.setEnabled(any);
-        show.setEnabled(any);
-        if (any) {
-            run.setValue(runs.getFirst());
-            refresh();
-        }
+        StoredRuns.restoreOnce(journal, user);
+        offerRuns();
         Throttle throttle = new Throttle(
                 (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS),
                 RefreshPolicy.MIN_INTERVAL,
                 System::nanoTime,
                 () -> ui.access(this::follow));
         subscription = feed.subscribe(user, event -> {
+            if (event.kind() == RunEvent.Kind.STARTED && hasModel(event.run())) {
+                ui.access(this::offerRuns); // a run started since the page opened
+            }
             if (event.kind() == RunEvent.Kind.EPOCH || event.kind() == RunEvent.Kind.ENDED) {
                 synchronized (this) {
                     if (event.run().id().equals(idOf(pendingA))) {
@@ -214,6 +196,36 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
                 throttle.request();
             }
         });
+    }
+
+    /**
+     * Offers the user's runs that have a model (training, or ended with one) in both choices, keeping
+     * what is chosen; the first time there is one, shows it.
+     */
+    private void offerRuns() {
+        List<RunSnapshot> runs =
+                registry.runsOf(user).stream().filter(InsideView::hasModel).toList();
+        String chosen = idOf(run.getValue());
+        String compared = idOf(compare.getValue());
+        run.setItems(runs);
+        compare.setItems(runs);
+        runs.stream().filter(r -> r.id().equals(chosen)).findFirst().ifPresent(run::setValue);
+        runs.stream().filter(r -> r.id().equals(compared)).findFirst().ifPresent(compare::setValue);
+        boolean any = !runs.isEmpty();
+        empty.setVisible(!any);
+        empty.removeAll();
+        if (!any) {
+            empty.add(
+                    new Paragraph(getTranslation("inside.empty")),
+                    new Anchor("train", getTranslation("inside.empty.link")));
+        }
+        content.setVisible(any);
+        run.setEnabled(any);
+        show.setEnabled(any);
+        if (any && run.getValue() == null) {
+            run.setValue(runs.getFirst());
+            refresh();
+        }
     }
 
     @Override

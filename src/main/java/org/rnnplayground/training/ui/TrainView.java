@@ -399,27 +399,9 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The learner's runs kept in the store and not in memory (after a restart, or a long absence). */
-    /**
-     * Reads the learner's stored runs back into the runtime, once per session and learner (a new
-     * session after a restart or the next day, or a learner who continued here with their code);
-     * later visits of the page find them in the runtime.
-     */
     private void restoreStoredRuns() {
-        VaadinSession session = VaadinSession.getCurrent();
-        String restoredFor = RESTORED + user.value();
-        if (session == null || session.getAttribute(restoredFor) != null) {
-            return;
-        }
-        try {
-            journal.restore(user);
-            session.setAttribute(restoredFor, Boolean.TRUE);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the stored runs of {}", user.shortForm(), e); // tried again on the next visit
-        }
+        StoredRuns.restoreOnce(journal, user);
     }
-
-    /** Session attribute (followed by the learner's id) set once the learner's stored runs were read. */
-    private static final String RESTORED = TrainView.class.getName() + ".restored.";
 
     /** The run, referring to its text kept in the store; as it is when the store cannot take it. */
     private RunSpec stored(RunSpec spec) {
