@@ -9,8 +9,14 @@ import java.util.function.Consumer;
 public interface ProgressFeed {
 
     /** Events of one user's runs. Close the subscription when the view detaches. */
-    AutoCloseable subscribe(UserId owner, Consumer<RunEvent> listener);
+    Subscription subscribe(UserId owner, Consumer<RunEvent> listener);
 
     /** Events of all runs (admin). */
-    AutoCloseable subscribeAll(Consumer<RunEvent> listener);
+    Subscription subscribeAll(Consumer<RunEvent> listener);
+
+    /** Ends a subscription; closing cannot fail, and closing twice does nothing more. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

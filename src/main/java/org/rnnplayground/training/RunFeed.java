@@ -23,14 +23,14 @@ final class RunFeed implements ProgressFeed {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     @Override
-    public AutoCloseable subscribe(UserId owner, Consumer<RunEvent> listener) {
+    public Subscription subscribe(UserId owner, Consumer<RunEvent> listener) {
         Subscriber s = new Subscriber(owner, listener);
         subscribers.add(s);
         return () -> subscribers.remove(s);
     }
 
     @Override
-    public AutoCloseable subscribeAll(Consumer<RunEvent> listener) {
+    public Subscription subscribeAll(Consumer<RunEvent> listener) {
         return subscribe(null, listener);
     }
 

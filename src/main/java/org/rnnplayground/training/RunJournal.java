@@ -85,7 +85,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
                 || (p.epochs() == q.epochs() && p.elapsed().compareTo(q.elapsed()) > 0);
     }
 
-    private final AutoCloseable subscription;
+    private final ProgressFeed.Subscription subscription;
 
     public RunJournal(
             LearnerStore learners,
@@ -460,11 +460,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         }
         List<String> cut = training.stopClaiming();
         training.setCheckpoints(EpochCheckpoints.NONE);
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            LOG.warn("Could not unsubscribe the journal", e);
-        }
+        subscription.close();
         writer.execute(() -> cut.stream().filter(written::containsKey).forEach(id -> {
             try {
                 runStore.markForResumption(UUID.fromString(id));

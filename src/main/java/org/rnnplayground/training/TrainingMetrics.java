@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public final class TrainingMetrics implements AutoCloseable {
 
     private final Timer queueWait;
-    private final AutoCloseable subscription;
+    private final ProgressFeed.Subscription subscription;
 
     public TrainingMetrics(MeterRegistry registry, LocalTraining training) {
         Gauge.builder("rnn.runs.queued", training, RunQueue::queued)
@@ -57,7 +57,7 @@ public final class TrainingMetrics implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         subscription.close();
     }
 }

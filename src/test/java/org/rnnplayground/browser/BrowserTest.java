@@ -131,6 +131,18 @@ public abstract class BrowserTest {
         return "http://127.0.0.1:" + port + "/" + path;
     }
 
+    /** Types {@code value} into the field with this id, leaves it (Tab) and waits for the server's answer. */
+    protected void fillIn(String id, String value) {
+        fillIn(page, id, value);
+    }
+
+    /** As {@link #fillIn(String, String)} on another page, such as a second user's. */
+    protected static void fillIn(Page p, String id, String value) {
+        p.locator("#" + id + " input").fill(value);
+        p.locator("#" + id + " input").press("Tab");
+        awaitServer(p);
+    }
+
     /** Opens a page and waits until Vaadin has rendered its view. */
     protected void open(String path) {
         page.navigate(url(path));

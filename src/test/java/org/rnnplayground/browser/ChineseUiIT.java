@@ -129,12 +129,6 @@ class ChineseUiIT extends BrowserTest {
         return words;
     }
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     private void tallScreenshot(String name, int height) {
         page.setViewportSize(1400, height);
         page.waitForTimeout(400);
@@ -182,9 +176,9 @@ class ChineseUiIT extends BrowserTest {
         // a run with its status, charts, samples and generated text, on the book's default settings
         page.locator("#nav-train").click();
         page.waitForURL("**/train");
-        set("num-hiddens", "32");
-        set("epochs", "3");
-        set("sample-every", "1");
+        fillIn("num-hiddens", "32");
+        fillIn("epochs", "3");
+        fillIn("sample-every", "1");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status"))
                 .hasAttribute(

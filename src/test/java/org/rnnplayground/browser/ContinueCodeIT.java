@@ -18,12 +18,6 @@ class ContinueCodeIT extends BrowserTest {
 
     private static final Pattern CODE = Pattern.compile("[2-9A-Z]{5}-[2-9A-Z]{5}");
 
-    private static void set(Page p, String id, String value) {
-        p.locator("#" + id + " input").fill(value);
-        p.locator("#" + id + " input").press("Tab");
-        awaitServer(p);
-    }
-
     private static void type(Page p, String code) {
         p.locator("#enter-code input").fill(code);
         p.locator("#use-code").click();
@@ -34,9 +28,9 @@ class ContinueCodeIT extends BrowserTest {
     void aCodeShownOnOneBrowserBringsTheRunsToAnother() {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
-        set(page, "num-hiddens", "16");
-        set(page, "max-tokens", "2000");
-        set(page, "epochs", "2");
+        fillIn(page, "num-hiddens", "16");
+        fillIn(page, "max-tokens", "2000");
+        fillIn(page, "epochs", "2");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status")).containsText("Finished");
 

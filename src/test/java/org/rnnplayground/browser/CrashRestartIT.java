@@ -146,15 +146,9 @@ class CrashRestartIT {
      * (at 10,000 tokens it once ended first).
      */
     private static void fillForm(Page page) {
-        set(page, "num-hiddens", "256");
-        set(page, "max-tokens", "30000");
-        set(page, "epochs", Integer.toString(EPOCHS));
-    }
-
-    private static void set(Page page, String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        BrowserTest.awaitServer(page);
+        BrowserTest.fillIn(page, "num-hiddens", "256");
+        BrowserTest.fillIn(page, "max-tokens", "30000");
+        BrowserTest.fillIn(page, "epochs", Integer.toString(EPOCHS));
     }
 
     /** Per stored run, in launch order, the perplexity of each epoch in order. */

@@ -121,11 +121,11 @@ class InsidePageIT extends BrowserTest {
 
     /** A small from-scratch run on the first 2000 characters: 32 hidden units, batch 8 (the form's ids). */
     private void startRun(int epochs) {
-        set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("batch-size", "8");
-        set("epochs", String.valueOf(epochs));
-        set("sample-every", "0");
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "2000");
+        fillIn("batch-size", "8");
+        fillIn("epochs", String.valueOf(epochs));
+        fillIn("sample-every", "0");
         page.locator("#start-run").click();
         awaitServer();
     }
@@ -143,12 +143,6 @@ class InsidePageIT extends BrowserTest {
         page.locator("#" + id + " vaadin-select-list-box vaadin-select-item")
                 .nth(index)
                 .click();
-        awaitServer();
-    }
-
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
         awaitServer();
     }
 }

@@ -18,19 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class LearnerCookieIT extends BrowserTest {
 
-    private void set(Page p, String id, String value) {
-        p.locator("#" + id + " input").fill(value);
-        p.locator("#" + id + " input").press("Tab");
-        awaitServer(p);
-    }
-
     @Test
     void aNewSessionWithTheLearnersCookieFindsTheirRuns() {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
-        set(page, "num-hiddens", "16");
-        set(page, "max-tokens", "2000");
-        set(page, "epochs", "2");
+        fillIn(page, "num-hiddens", "16");
+        fillIn(page, "max-tokens", "2000");
+        fillIn(page, "epochs", "2");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status")).containsText("Finished");
 

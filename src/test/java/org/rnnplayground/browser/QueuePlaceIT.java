@@ -10,24 +10,18 @@ import org.junit.jupiter.api.Test;
  */
 class QueuePlaceIT extends BrowserTest {
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     private void secondRunWaitsBehindTheFirst(
             String locale, String behindText, String startedText, String finishedText) {
         context.close();
         context = newUser(locale);
         page = context.newPage();
         open("train");
-        set("num-hiddens", "16");
-        set("max-tokens", "10000");
-        set("epochs", "5000"); // trains for longer than the test
+        fillIn("num-hiddens", "16");
+        fillIn("max-tokens", "10000");
+        fillIn("epochs", "5000"); // trains for longer than the test
         page.locator("#start-run").click();
         assertThat(page.locator("#launch-message")).containsText(startedText);
-        set("epochs", "2");
+        fillIn("epochs", "2");
         page.locator("#start-run").click();
         assertThat(page.locator("#launch-message")).containsText(behindText);
         assertThat(page.locator("#run-status"))

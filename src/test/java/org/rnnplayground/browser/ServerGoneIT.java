@@ -12,19 +12,13 @@ import org.junit.jupiter.api.Test;
  */
 class ServerGoneIT extends BrowserTest {
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     @Test
     void theBannerShowsWhileTheServerIsUnreachableAndTheStopButtonComesBackWithIt() {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
-        set("num-hiddens", "32");
-        set("max-tokens", "10000");
-        set("epochs", "5000"); // trains for longer than the test
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "10000");
+        fillIn("epochs", "5000"); // trains for longer than the test
         page.locator("#start-run").click();
         assertThat(page.locator("#stop-run")).isVisible();
         assertThat(page.locator("#server-gone")).isHidden();

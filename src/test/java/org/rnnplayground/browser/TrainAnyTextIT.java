@@ -53,20 +53,14 @@ class TrainAnyTextIT extends BrowserTest {
         awaitServer();
     }
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     /** A few quick epochs with a sample after each, on the current text. */
     private void trainSmall(String maxTokens) {
-        set("num-hiddens", "32");
-        set("batch-size", "4");
-        set("num-steps", "5");
-        set("max-tokens", maxTokens);
-        set("epochs", "3");
-        set("sample-every", "1");
+        fillIn("num-hiddens", "32");
+        fillIn("batch-size", "4");
+        fillIn("num-steps", "5");
+        fillIn("max-tokens", maxTokens);
+        fillIn("epochs", "3");
+        fillIn("sample-every", "1");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status"))
                 .hasAttribute(

@@ -40,12 +40,6 @@ class TrainNumbersIT extends BrowserTest {
     @Autowired
     private RunRegistry runs;
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     private void choosePreset(String name) {
         page.locator("#preset").click();
         page.locator("vaadin-select-item")
@@ -69,18 +63,18 @@ class TrainNumbersIT extends BrowserTest {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
         choosePreset("Quick try: 128 hidden units, 60 epochs");
-        set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("batch-size", "8");
-        set("sample-every", "0");
-        set("lr", "1e-3");
-        set("theta", "2E-1");
-        set("epochs", "1e7"); // once 17, silently
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "2000");
+        fillIn("batch-size", "8");
+        fillIn("sample-every", "0");
+        fillIn("lr", "1e-3");
+        fillIn("theta", "2E-1");
+        fillIn("epochs", "1e7"); // once 17, silently
         assertThat(page.locator("#epochs")).hasAttribute("invalid", "");
         assertThat(page.locator("#epochs")).containsText("“1e7” is not a whole number");
         assertThat(page.locator("#epochs")).containsText("from 1 to 5,000");
         assertThat(page.locator("#epochs input")).hasValue("1e7");
-        set("num-steps", "12.5");
+        fillIn("num-steps", "12.5");
         assertThat(page.locator("#num-steps")).containsText("“12.5” is not a whole number");
         assertThat(page.locator("#lr")).not().hasAttribute("invalid", "");
         assertEquals(List.of(), coveringMessages(FIELDS));
@@ -92,8 +86,8 @@ class TrainNumbersIT extends BrowserTest {
         awaitServer();
         assertEquals(before, runCount(), "Start launched nothing");
 
-        set("epochs", "3");
-        set("num-steps", "10");
+        fillIn("epochs", "3");
+        fillIn("num-steps", "10");
         page.locator("#start-run").click();
         assertThat(page.locator("#launch-message")).containsText("r");
         page.waitForCondition(() -> runCount() == before + 1);
@@ -109,9 +103,9 @@ class TrainNumbersIT extends BrowserTest {
         assertThat(page.locator("#runs-grid")).containsText("0.001");
 
         // the generation panel's fields too
-        set("gen-seed", "1e3");
+        fillIn("gen-seed", "1e3");
         assertThat(page.locator("#gen-seed")).containsText("“1e3” is not a whole number");
-        set("gen-temperature", "5e-1");
+        fillIn("gen-temperature", "5e-1");
         assertThat(page.locator("#gen-temperature")).not().hasAttribute("invalid", "");
     }
 
@@ -121,15 +115,15 @@ class TrainNumbersIT extends BrowserTest {
         context = newUser("zh-CN");
         page = context.newPage();
         open("train");
-        set("num-hiddens", "abc");
+        fillIn("num-hiddens", "abc");
         assertThat(page.locator("#num-hiddens")).containsText("“abc”不是整数。请输入");
-        set("lr", "1e-3x");
+        fillIn("lr", "1e-3x");
         assertThat(page.locator("#lr")).hasAttribute("invalid", "");
         assertThat(page.locator("#lr")).containsText("“1e-3x”不是数字");
-        set("theta", "１ｅ６"); // full-width, from a Chinese input method: 1e6
+        fillIn("theta", "１ｅ６"); // full-width, from a Chinese input method: 1e6
         assertThat(page.locator("#theta")).not().hasAttribute("invalid", "");
         assertEquals(List.of(), coveringMessages(FIELDS));
-        set("gen-temperature", "abc");
+        fillIn("gen-temperature", "abc");
         assertThat(page.locator("#gen-temperature")).containsText("“abc”不是数字");
         shot("train-numbers-refused-zh");
         int before = runCount();

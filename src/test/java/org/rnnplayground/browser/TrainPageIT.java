@@ -19,12 +19,6 @@ class TrainPageIT extends BrowserTest {
         awaitServer(); // the preset's values are on the page before the test types over them
     }
 
-    private void set(String id, String value) {
-        page.locator("#" + id + " input").fill(value);
-        page.locator("#" + id + " input").press("Tab");
-        awaitServer();
-    }
-
     private void openTrainPage() {
         open("train");
         assertThat(page.locator("#train-text")).containsText("The Time Machine");
@@ -33,11 +27,11 @@ class TrainPageIT extends BrowserTest {
     /** A small run: 32 hidden units on the first 2000 characters. */
     private void startSmallRun(int epochs, int sampleEvery) {
         choosePreset("Quick try: 128 hidden units, 60 epochs");
-        set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("batch-size", "8");
-        set("epochs", String.valueOf(epochs));
-        set("sample-every", String.valueOf(sampleEvery));
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "2000");
+        fillIn("batch-size", "8");
+        fillIn("epochs", String.valueOf(epochs));
+        fillIn("sample-every", String.valueOf(sampleEvery));
         page.locator("#start-run").dblclick(); // an impatient double click still launches one run
         // a free slot: it says the run started, not that it is queued
         assertThat(page.locator("#launch-message")).containsText("started training");
@@ -107,7 +101,7 @@ class TrainPageIT extends BrowserTest {
     void learningRateTenWithoutClippingIsShownAsDiverged() {
         openTrainPage();
         choosePreset("Exercise: lr = 10 (no clipping, diverges)");
-        set("max-tokens", "2000");
+        fillIn("max-tokens", "2000");
         page.locator("#start-run").click();
         assertThat(page.locator("#run-status"))
                 .hasAttribute(
@@ -137,7 +131,7 @@ class TrainPageIT extends BrowserTest {
     @Test
     void theBooks500EpochRunGeneratesWhileItTrains() {
         openTrainPage(); // the book's preset: 500 epochs on the first 10,000 characters
-        set("sample-every", "0");
+        fillIn("sample-every", "0");
         page.locator("#start-run").click();
         page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
         assertThat(page.locator("#gen-run")).isEnabled();
@@ -153,8 +147,8 @@ class TrainPageIT extends BrowserTest {
     @Test
     void aLongEpochShowsProgressBeforeItEnds() {
         openTrainPage(); // the form opens on the book's preset: 8.5, sequential, num_hiddens 512
-        set("max-tokens", "0"); // the whole text, 170,580 characters, at num_hiddens 512: a long epoch
-        set("sample-every", "0");
+        fillIn("max-tokens", "0"); // the whole text, 170,580 characters, at num_hiddens 512: a long epoch
+        fillIn("sample-every", "0");
         page.locator("#start-run").click();
         page.waitForCondition(() -> chartPoints("#ppl-chart") >= 1);
         // the first point arrived inside the first epoch, with throughput and an ETA
@@ -175,12 +169,12 @@ class TrainPageIT extends BrowserTest {
         choosePreset("Book 8.6, concise RNN");
         screenshot("train-page-concise-preset");
         assertThat(page.locator("#num-layers")).isVisible();
-        set("num-layers", "2");
-        set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("batch-size", "8");
-        set("epochs", "300");
-        set("sample-every", "0");
+        fillIn("num-layers", "2");
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "2000");
+        fillIn("batch-size", "8");
+        fillIn("epochs", "300");
+        fillIn("sample-every", "0");
         page.locator("#start-run").click();
         page.waitForCondition(() -> chartPoints("#ppl-chart") >= 2);
         assertThat(page.locator("#runs-grid")).containsText("RNN × 2");
@@ -192,11 +186,11 @@ class TrainPageIT extends BrowserTest {
     void theGruPresetTrainsOurGruLayer() {
         openTrainPage();
         choosePreset("Book 9.1, concise GRU");
-        set("num-hiddens", "32");
-        set("max-tokens", "2000");
-        set("batch-size", "8");
-        set("epochs", "300");
-        set("sample-every", "0");
+        fillIn("num-hiddens", "32");
+        fillIn("max-tokens", "2000");
+        fillIn("batch-size", "8");
+        fillIn("epochs", "300");
+        fillIn("sample-every", "0");
         page.locator("#start-run").click();
         page.waitForCondition(() -> chartPoints("#ppl-chart") >= 3);
         assertThat(page.locator("#runs-grid")).containsText("GRU × 1");
@@ -208,8 +202,8 @@ class TrainPageIT extends BrowserTest {
     @Test
     void invalidValuesAreExplainedNextToTheField() {
         openTrainPage();
-        set("num-hiddens", "0");
-        set("lr", "-1");
+        fillIn("num-hiddens", "0");
+        fillIn("lr", "-1");
         page.locator("#start-run").click();
         assertThat(page.locator("#launch-message")).containsText("not valid");
         assertThat(page.locator("#num-hiddens")).hasAttribute("invalid", "");

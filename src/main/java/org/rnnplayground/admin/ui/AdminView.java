@@ -68,7 +68,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     final Grid<SessionTracker.SessionInfo> sessionGrid = new Grid<>();
     final Span sessionCount = new Span();
 
-    private AutoCloseable subscription;
+    private ProgressFeed.Subscription subscription;
     /** The runs the grid shows; refreshed in place so that a row keeps its key and a click on it is not lost. */
     private final List<RunSnapshot> runList = new ArrayList<>();
 
@@ -254,11 +254,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // in-process subscriptions close without failing
-            }
+            subscription.close();
             subscription = null;
         }
     }

@@ -85,7 +85,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
     private final Div content;
 
     private UserId user;
-    private AutoCloseable subscription;
+    private ProgressFeed.Subscription subscription;
     private RunSnapshot pendingA, pendingB;
     private boolean inFlight, again;
     private int shownEpochA = -1, shownEpochB = -1;
@@ -232,11 +232,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
     protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // closing an in-process subscription cannot fail
-            }
+            subscription.close();
             subscription = null;
         }
     }

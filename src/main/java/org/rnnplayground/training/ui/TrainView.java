@@ -94,7 +94,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     private final List<RunSnapshot> runList = new ArrayList<>();
     private GridListDataView<RunSnapshot> runView;
     private final Map<String, RunSnapshot> pending = new LinkedHashMap<>();
-    private AutoCloseable subscription;
+    private ProgressFeed.Subscription subscription;
     private UserId user;
     private static final Logger LOG = LoggerFactory.getLogger(TrainView.class);
     private final RunJournal journal;
@@ -260,11 +260,7 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
     protected void onDetach(DetachEvent detachEvent) {
         super.onDetach(detachEvent);
         if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // closing an in-process subscription cannot fail
-            }
+            subscription.close();
             subscription = null;
         }
     }
