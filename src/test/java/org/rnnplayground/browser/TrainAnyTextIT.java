@@ -96,6 +96,14 @@ class TrainAnyTextIT extends BrowserTest {
         assertThat(page.locator("#gen-output")).containsText("the time <unk> ");
         assertThat(page.locator("#gen-note")).containsText("zebra");
         screenshot("train-page-words-" + lang());
+        // inside the word-level model: words in the passage, each with its state and its odds
+        open("inside");
+        assertThat(page.locator("#unit-text span[data-i]")
+                        .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*[a-z]{2,}\\s*$")))
+                        .first())
+                .isVisible();
+        assertThat(page.locator("#next-token-text span").first()).isVisible();
+        screenshot("inside-words-" + lang());
     }
 
     @ParameterizedTest
@@ -172,6 +180,11 @@ class TrainAnyTextIT extends BrowserTest {
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                 "the model writes Chinese: " + sample);
         screenshot("train-page-chinese-" + lang());
+        // inside the Chinese model: its own characters in the passage, each with its state and odds
+        open("inside");
+        assertThat(page.locator("#unit-text")).containsText(Pattern.compile("[\\u4e00-\\u9fff]"));
+        assertThat(page.locator("#next-token-text span").first()).isVisible();
+        screenshot("inside-chinese-" + lang());
     }
 
     @ParameterizedTest
