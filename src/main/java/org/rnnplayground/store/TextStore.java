@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rnnplayground.text.TextOptions;
+import org.rnnplayground.text.TextRef;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,7 +36,7 @@ public class TextStore {
      */
     public String put(String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        String sha256 = Sha256.hex(bytes);
+        String sha256 = TextRef.sha256(bytes);
         Instant now = clock.instant();
         if (renew(sha256, now)) {
             return sha256;

@@ -167,10 +167,13 @@ public final class LocalTraining implements RunQueue, RunRegistry, TrainedModels
     // ---- RunQueue
 
     @Override
-    public LaunchResult launch(UserId owner, RunSpec spec) {
+    public LaunchResult launch(UserId owner, RunSpec spec, RunText text) {
+        if (!text.codec().options().equals(spec.options())) {
+            throw new IllegalArgumentException("the run's text was processed with other options than its spec names");
+        }
         // before anything is queued or built: the model's own estimate against the budget
         Optional<BudgetProblem> over =
-                budget.checkTraining(spec.model(), spec.vocab().vocabSize(), spec.config());
+                budget.checkTraining(spec.model(), text.vocab().vocabSize(), spec.config());
         if (over.isPresent()) {
             return LaunchResult.overBudget(over.get());
         }
@@ -192,7 +195,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, TrainedModels
                 return LaunchResult.refused(LaunchResult.Refusal.TOO_MANY_FROM_ADDRESS, limits.maxRunsPerAddress());
             }
             int number = book.nextNumber(owner);
-            run = new Run(UUID.randomUUID().toString(), number, owner, spec, clock.instant(), address);
+            run = new Run(UUID.randomUUID().toString(), number, owner, spec, text, clock.instant(), address);
             book.add(run);
             scheduler.enqueue(owner, run);
         }
@@ -279,7 +282,7 @@ public final class LocalTraining implements RunQueue, RunRegistry, TrainedModels
     private void train(Run run) {
         RunExecutor.Result result = null;
         try {
-            result = executor.train(run.spec(), listenerFor(run), () -> shouldStop(run), run.takeResume());
+            result = executor.train(run.spec(), run.text(), listenerFor(run), () -> shouldStop(run), run.takeResume());
             TrainOutcome outcome = result.outcome();
             RunStatus status = switch (outcome.status()) {
                 case COMPLETED -> RunStatus.FINISHED;

@@ -19,16 +19,16 @@ public final class ModelRunExecutor implements RunExecutor {
     }
 
     @Override
-    public Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled) {
-        return train(spec, listener, cancelled, null);
+    public Result train(RunSpec spec, RunText text, TrainListener listener, BooleanSupplier cancelled) {
+        return train(spec, text, listener, cancelled, null);
     }
 
     @Override
-    public Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled, Resume resume) {
+    public Result train(RunSpec spec, RunText text, TrainListener listener, BooleanSupplier cancelled, Resume resume) {
         NativeThreads.limitTo(nativeThreads);
-        CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
+        CharModel model = spec.model().newModel(text.vocab().vocabSize(), spec.config());
         TrainOutcome outcome = new Trainer(System::nanoTime)
-                .run(model, spec.config(), spec.corpus(), spec.codec(), listener, cancelled, resume);
+                .run(model, spec.config(), text.corpus(), text.codec(), listener, cancelled, resume);
         model.releaseWorkingMemory(); // a finished run's model only generates: keep its parameters
         return new Result(outcome, model);
     }

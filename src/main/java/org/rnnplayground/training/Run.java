@@ -27,6 +27,7 @@ final class Run {
     private final int number;
     private final UserId owner;
     private final RunSpec spec;
+    private final RunText text;
     private final Footprint footprint;
     private final Instant createdAt;
     private final String address;
@@ -55,14 +56,16 @@ final class Run {
      * @param id unique among all runs, ever (a UUID)
      * @param number the owner's count of runs launched, this one included: the learner knows it as
      *     r{number}
+     * @param text what the spec names, resolved
      * @param address the client address it was launched from, or null when unknown
      */
-    Run(String id, int number, UserId owner, RunSpec spec, Instant createdAt, String address) {
+    Run(String id, int number, UserId owner, RunSpec spec, RunText text, Instant createdAt, String address) {
         this.id = id;
         this.number = number;
         this.owner = owner;
         this.spec = spec;
-        this.footprint = spec.model().footprint(spec.vocab().vocabSize(), spec.config());
+        this.text = text;
+        this.footprint = spec.model().footprint(text.vocab().vocabSize(), spec.config());
         this.createdAt = createdAt;
         this.address = address;
     }
@@ -81,6 +84,10 @@ final class Run {
 
     RunSpec spec() {
         return spec;
+    }
+
+    RunText text() {
+        return text;
     }
 
     String address() {
@@ -285,6 +292,7 @@ final class Run {
                 number,
                 owner,
                 spec,
+                text,
                 status,
                 epochs,
                 progress,

@@ -10,21 +10,27 @@ import org.rnnplayground.model.TrainOutcome;
 public interface RunExecutor {
 
     /**
+     * @param spec what to train
+     * @param text the text the spec names, resolved
      * @param listener receives epochs and samples on the calling thread
      * @param cancelled polled before every minibatch
      */
-    Result train(RunSpec spec, TrainListener listener, BooleanSupplier cancelled);
+    Result train(RunSpec spec, RunText text, TrainListener listener, BooleanSupplier cancelled);
 
     /**
-     * As {@link #train(RunSpec, TrainListener, BooleanSupplier)}, going on from a checkpoint when
-     * {@code resume} is not null (the epochs before it are not trained again).
+     * As {@link #train(RunSpec, RunText, TrainListener, BooleanSupplier)}, going on from a
+     * checkpoint when {@code resume} is not null (the epochs before it are not trained again).
      */
     default Result train(
-            RunSpec spec, TrainListener listener, BooleanSupplier cancelled, org.rnnplayground.model.Resume resume) {
+            RunSpec spec,
+            RunText text,
+            TrainListener listener,
+            BooleanSupplier cancelled,
+            org.rnnplayground.model.Resume resume) {
         if (resume != null) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume");
         }
-        return train(spec, listener, cancelled);
+        return train(spec, text, listener, cancelled);
     }
 
     /**

@@ -35,9 +35,10 @@ public final class RunExport {
         var c = run.spec().config();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("text", run.spec().textName());
+        config.put("text_sha256", run.spec().textSha256());
         config.put("tokenizer", run.spec().options().tokenizer().name().toLowerCase(Locale.ROOT));
-        config.put("vocab_size", run.spec().vocab().vocabSize());
-        config.put("corpus_tokens", run.spec().corpus().length);
+        config.put("vocab_size", run.text().vocab().vocabSize());
+        config.put("corpus_tokens", run.text().corpus().length);
         config.put("impl", run.spec().model().implementation().library() ? "concise" : "scratch");
         config.put("cell", run.spec().model().cell().name().toLowerCase(Locale.ROOT));
         config.put("num_layers", run.spec().model().numLayers());

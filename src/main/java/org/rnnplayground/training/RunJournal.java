@@ -28,8 +28,10 @@ import org.rnnplayground.store.StoredSample;
 import org.rnnplayground.store.TextStore;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.text.TextRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Keeps runs for good: writes every stored run's launch, start, epochs, in-epoch progress, samples and end to the
@@ -100,20 +102,13 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         this.runStore = runs;
         this.metrics = metrics;
         this.training = training;
-        this.subscription = training.feed().subscribeAll(event -> {
-            if (event.run().spec().textSha256() != null) {
-                enqueue(event);
-            }
-        });
+        this.subscription = training.feed().subscribeAll(this::enqueue);
         training.setCheckpoints(this);
     }
 
     /** Takes a checkpoint every {@value #CHECKPOINT_EVERY_EPOCHS} epochs, every 30 s and at the end. */
     @Override
     public void atEpochEnd(String runId, RunSpec spec, int epochsDone, CharModel model) {
-        if (spec.textSha256() == null) {
-            return;
-        }
         long now = System.nanoTime();
         Long last = lastCheckpoint.get(runId);
         boolean due = epochsDone == spec.config().numEpochs()
@@ -134,6 +129,9 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
             try {
                 checkpointStore.save(new Checkpoint(
                         UUID.fromString(runId), epochsDone, 0, FORMAT, parameters, null, null, null, Instant.now()));
+            } catch (DataIntegrityViolationException notStored) {
+                // its launch was not stored (its text could not be kept): it trains without being kept
+                LOG.debug("No checkpoint of run {}, which is not stored", runId);
             } catch (RuntimeException e) {
                 LOG.warn("Could not store a checkpoint of run {} at epoch {}", runId, epochsDone, e);
             }
@@ -154,7 +152,8 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
 
     /**
      * Stores the raw text a learner trains on (once per content) and makes sure the learner is
-     * stored; returns the text's SHA-256 for {@link RunSpec#withText}.
+     * stored; returns the text's SHA-256, by which a run's {@link RunSpec#text} names it. A run is kept for
+     * good when its text is: the store refuses the launch of a run whose text it does not hold.
      *
      * @param learnerToken the secret of the learner's cookie, stored (hashed) with a new learner
      */
@@ -289,7 +288,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         List<StoredRun> stored = runStore.listByLearner(learnerId).stream()
                 .sorted(java.util.Comparator.comparing(r -> r.launch().createdAt()))
                 .toList();
-        Map<String, ProcessedText> processed = new HashMap<>();
+        Map<TextRef, ProcessedText> processed = new HashMap<>();
         List<Run> back = new ArrayList<>();
         int number = 0;
         for (StoredRun s : stored) {
@@ -304,32 +303,41 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         return back.size();
     }
 
-    /** The run's spec, rebuilt from its stored text; empty when the text is gone. */
-    private Optional<RunSpec> specOf(StoredRun s, Map<String, ProcessedText> processed) {
+    /** A stored run's spec and the text it names, processed again from the stored raw text. */
+    private record Resolved(RunSpec spec, RunText text) {}
+
+    /**
+     * The run's spec as launched, with its text resolved from the store; empty when the text is
+     * gone. Texts processed once per reference in {@code processed}.
+     */
+    private Optional<Resolved> resolve(StoredRun s, Map<TextRef, ProcessedText> processed) {
         NewRun launch = s.launch();
-        Optional<String> raw = texts.get(launch.textSha256());
-        if (raw.isEmpty()) {
-            return Optional.empty();
+        RunSpec spec = new RunSpec(
+                launch.textName(),
+                new TextRef(launch.textSha256(), launch.options()),
+                launch.maxTokens(),
+                launch.config(),
+                launch.model());
+        ProcessedText text = processed.get(spec.text());
+        if (text == null) {
+            Optional<String> raw = texts.get(spec.textSha256());
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            text = TextPipeline.process(raw.get(), spec.options());
+            processed.put(spec.text(), text);
         }
-        ProcessedText text = processed.computeIfAbsent(
-                launch.textSha256() + launch.options(), k -> TextPipeline.process(raw.get(), launch.options()));
-        return Optional.of(RunSpec.of(
-                        launch.textName(),
-                        text.codec(),
-                        text.corpus(),
-                        launch.maxTokens(),
-                        launch.config(),
-                        launch.model())
-                .withText(launch.textSha256()));
+        return Optional.of(new Resolved(spec, RunText.resolve(spec, text)));
     }
 
-    private Optional<Run> toRun(StoredRun s, int number, UserId owner, Map<String, ProcessedText> processed) {
+    private Optional<Run> toRun(StoredRun s, int number, UserId owner, Map<TextRef, ProcessedText> processed) {
         NewRun launch = s.launch();
-        Optional<RunSpec> rebuilt = specOf(s, processed);
-        if (rebuilt.isEmpty()) {
+        Optional<Resolved> resolved = resolve(s, processed);
+        if (resolved.isEmpty()) {
             return Optional.empty();
         }
-        RunSpec spec = rebuilt.get();
+        RunSpec spec = resolved.get().spec();
+        RunText text = resolved.get().text();
         RunHistory history = metrics.history(s.id());
         RunStatus status = RunStatus.valueOf(s.status());
         StopReason reason = s.stopReason() == null ? null : StopReason.valueOf(s.stopReason());
@@ -340,7 +348,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
             reason = StopReason.SHUTDOWN;
             finished = s.startedAt() != null ? s.startedAt() : launch.createdAt();
         }
-        Run run = new Run(launch.id().toString(), number, owner, spec, launch.createdAt(), null);
+        Run run = new Run(launch.id().toString(), number, owner, spec, text, launch.createdAt(), null);
         run.restore(
                 status,
                 s.startedAt(),
@@ -354,7 +362,7 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
         if (status == RunStatus.FINISHED || status == RunStatus.STOPPED) {
             // the model of its last checkpoint, so that it generates after the restart
             checkpointStore.latest(s.id()).ifPresent(c -> {
-                CharModel model = spec.model().newModel(spec.vocab().vocabSize(), spec.config());
+                CharModel model = spec.model().newModel(text.vocab().vocabSize(), spec.config());
                 model.loadParameters(decode(c.parameters()));
                 model.releaseWorkingMemory();
                 run.restoreModel(model);
@@ -378,15 +386,15 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
      */
     public int resumeInterrupted() throws Exception {
         List<StoredRun> cut = runStore.withStatus(List.of(RunStatus.QUEUED.name(), RunStatus.RUNNING.name()));
-        Map<String, ProcessedText> processed = new HashMap<>();
+        Map<TextRef, ProcessedText> processed = new HashMap<>();
         Map<UUID, List<UUID>> order = new HashMap<>();
         List<Run> again = new ArrayList<>();
         for (StoredRun s : cut) {
             if (training.holds(s.id().toString())) {
                 continue;
             }
-            Optional<RunSpec> spec = specOf(s, processed);
-            if (spec.isEmpty()) {
+            Optional<Resolved> resolved = resolve(s, processed);
+            if (resolved.isEmpty()) {
                 continue;
             }
             UUID learner = s.launch().learnerId();
@@ -409,7 +417,8 @@ public final class RunJournal implements EpochCheckpoints, AutoCloseable {
                     s.id().toString(),
                     theirs.indexOf(s.id()) + 1,
                     new UserId(learner.toString()),
-                    spec.get(),
+                    resolved.get().spec(),
+                    resolved.get().text(),
                     s.launch().createdAt(),
                     null);
             if (resume != null) {

@@ -37,6 +37,7 @@ public record RunSnapshot(
         int number,
         UserId owner,
         RunSpec spec,
+        RunText text,
         RunStatus status,
         List<EpochReport> epochs,
         List<TrainProgress> progress,

@@ -16,9 +16,8 @@ import org.rnnplayground.model.Generator;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerKind;
-import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.text.TokenCodec;
 
 /** A running run hands over a copy of its parameters between two steps, for generation. */
 class GenerateWhileTrainingTest {
@@ -27,7 +26,6 @@ class GenerateWhileTrainingTest {
 
     @Test
     void aRunningRunGeneratesFromACopyAndAFinishedOneFromItsModel() throws Exception {
-        ProcessedText text = TextPipeline.process("hello world ".repeat(40), TextOptions.bookChars());
         TrainConfig config = TrainConfig.book()
                 .withNumHiddens(16)
                 .withBatch(4, 10)
@@ -37,10 +35,10 @@ class GenerateWhileTrainingTest {
         ExecutorService workers = Executors.newCachedThreadPool();
         try (LocalTraining training = new LocalTraining(
                 new ModelRunExecutor(1), workers, TrainingLimits.forThisMachine(), Clock.systemUTC())) {
-            RunSnapshot run = training.launch(
-                            ANN, RunSpec.of("hello", text.codec(), text.corpus(), 0, config, ModelSpec.scratch()))
-                    .run()
-                    .orElseThrow();
+            TestRun hello = TestRun.of(
+                    "hello", "hello world ".repeat(40), TextOptions.bookChars(), 0, config, ModelSpec.scratch());
+            TokenCodec codec = hello.text().codec();
+            RunSnapshot run = hello.launchBy(training, ANN).run().orElseThrow();
             assertTrue(training.modelNow(run.id(), new UserId("bob")).isEmpty(), "only the owner's runs");
 
             CompletableFuture<CharModel> copy = training.modelNow(run.id(), ANN).orElseThrow();
@@ -48,7 +46,7 @@ class GenerateWhileTrainingTest {
             assertEquals(
                     RunStatus.RUNNING,
                     training.find(run.id(), ANN).orElseThrow().status());
-            Generation g = Generator.generate(model, text.codec(), "hel", 5, Decoding.greedyArgmax());
+            Generation g = Generator.generate(model, codec, "hel", 5, Decoding.greedyArgmax());
             assertEquals(3 + 5, g.tokens().size());
             CharModel second = training.modelNow(run.id(), ANN).orElseThrow().get(30, TimeUnit.SECONDS);
             assertTrue(second != model, "each request gets a copy of the parameters of its moment");

@@ -24,7 +24,6 @@ import org.rnnplayground.model.TrainOutcome;
 import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 
 /**
  * The queue's rules with a fake executor that blocks until released: slots, fairness, per-user
@@ -42,7 +41,7 @@ class LocalTrainingTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private LocalTraining training;
 
-    private final RunExecutor fake = (spec, listener, cancelled) -> {
+    private final RunExecutor fake = (spec, text, listener, cancelled) -> {
         String name = spec.textName();
         startOrder.add(name);
         CountDownLatch gate = gates.computeIfAbsent(name, n -> new CountDownLatch(1));
@@ -66,10 +65,8 @@ class LocalTrainingTest {
         return new RunExecutor.Result(new TrainOutcome(TrainOutcome.Status.COMPLETED, reports, 0, ""), null);
     };
 
-    private static RunSpec spec(String name) {
-        var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
-        return RunSpec.of(
-                name, text.codec(), text.corpus(), 0, TrainConfig.book().withBatch(2, 3), ModelSpec.scratch());
+    private static TestRun spec(String name) {
+        return TestRun.tiny(name);
     }
 
     private LocalTraining start(TrainingLimits limits) {
@@ -99,10 +96,10 @@ class LocalTrainingTest {
     @Test
     void slotsBoundTheRunningRunsAndUsersAreServedInTurn() throws Exception {
         start(new TrainingLimits(1, 5, 1, 20));
-        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
-        String a2 = training.launch(ANN, spec("a2")).run().orElseThrow().id();
-        String a3 = training.launch(ANN, spec("a3")).run().orElseThrow().id();
-        String b1 = training.launch(BOB, spec("b1")).run().orElseThrow().id();
+        String a1 = spec("a1").launchBy(training, ANN).run().orElseThrow().id();
+        String a2 = spec("a2").launchBy(training, ANN).run().orElseThrow().id();
+        String a3 = spec("a3").launchBy(training, ANN).run().orElseThrow().id();
+        String b1 = spec("b1").launchBy(training, BOB).run().orElseThrow().id();
         awaitStatus(a1, ANN, RunStatus.RUNNING);
         assertEquals(1, training.running());
         assertEquals(3, training.queued());
@@ -136,15 +133,14 @@ class LocalTrainingTest {
             }
             text.append(' ');
         }
-        var words = TextPipeline.process(text.toString(), TextOptions.bookWords());
-        assertEquals(1_000_001, words.vocabSize());
-        RunSpec huge = RunSpec.of(
+        TestRun huge = TestRun.of(
                 "words",
-                words.codec(),
-                words.corpus(),
+                text.toString(),
+                TextOptions.bookWords(),
                 10_000,
                 TrainConfig.book().withNumHiddens(128),
                 ModelSpec.scratch());
+        assertEquals(1_000_001, huge.text().vocab().vocabSize());
         // the real executor: had the launch been accepted, it would build a model of gigabytes
         training = new LocalTraining(
                 new ModelRunExecutor(1),
@@ -155,7 +151,7 @@ class LocalTrainingTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
-        LaunchResult refused = training.launch(ANN, huge);
+        LaunchResult refused = huge.launchBy(training, ANN);
         long grown = memory.getHeapMemoryUsage().getUsed() - before;
 
         assertFalse(refused.accepted());
@@ -169,9 +165,11 @@ class LocalTrainingTest {
 
     @Test
     void theOldestFinishedModelsAreReleasedWhenAllKeptModelsExceedTheBudget() throws Exception {
-        RunSpec one = spec("m");
-        long modelBytes =
-                one.model().footprint(one.vocab().vocabSize(), one.config()).modelBytes();
+        TestRun one = spec("m");
+        long modelBytes = one.spec()
+                .model()
+                .footprint(one.text().vocab().vocabSize(), one.spec().config())
+                .modelBytes();
         ComputeBudget d = ComputeBudget.defaults();
         ComputeBudget budget = new ComputeBudget(
                 d.runBytes(),
@@ -183,15 +181,15 @@ class LocalTrainingTest {
                 d.sequenceBytes(),
                 d.sequenceMultiplyAdds(),
                 modelBytes * 5 / 2); // room for two and a half models
-        RunExecutor trainsAModel = (spec, listener, cancelled) -> new RunExecutor.Result(
+        RunExecutor trainsAModel = (spec, text, listener, cancelled) -> new RunExecutor.Result(
                 new TrainOutcome(TrainOutcome.Status.COMPLETED, List.of(), 0, ""),
-                spec.model().newModel(spec.vocab().vocabSize(), spec.config()));
+                spec.model().newModel(text.vocab().vocabSize(), spec.config()));
         training = new LocalTraining(trainsAModel, workers, new TrainingLimits(1, 5, 1, 20), Clock.systemUTC(), budget);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UserId owner = i % 2 == 0 ? ANN : BOB; // the budget is for all users together
             String id =
-                    training.launch(owner, spec("m" + i)).run().orElseThrow().id();
+                    spec("m" + i).launchBy(training, owner).run().orElseThrow().id();
             awaitStatus(id, owner, RunStatus.FINISHED);
             ids.add(id);
         }
@@ -214,20 +212,20 @@ class LocalTrainingTest {
     @Test
     void perUserQueueLimitRefusesWithTheReason() {
         start(new TrainingLimits(1, 1, 1, 20));
-        assertTrue(training.launch(ANN, spec("a1")).accepted());
-        assertTrue(training.launch(ANN, spec("a2")).accepted());
-        LaunchResult refused = training.launch(ANN, spec("a3"));
+        assertTrue(spec("a1").launchBy(training, ANN).accepted());
+        assertTrue(spec("a2").launchBy(training, ANN).accepted());
+        LaunchResult refused = spec("a3").launchBy(training, ANN);
         assertFalse(refused.accepted());
         assertEquals(LaunchResult.Refusal.TOO_MANY_QUEUED, refused.refusal());
         assertEquals(1, refused.limit());
-        assertTrue(training.launch(BOB, spec("b1")).accepted(), "another user is not affected");
+        assertTrue(spec("b1").launchBy(training, BOB).accepted(), "another user is not affected");
     }
 
     @Test
     void usersSeeAndStopOnlyTheirOwnRuns() throws Exception {
         start(new TrainingLimits(2, 5, 1, 20));
-        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
-        String b1 = training.launch(BOB, spec("b1")).run().orElseThrow().id();
+        String a1 = spec("a1").launchBy(training, ANN).run().orElseThrow().id();
+        String b1 = spec("b1").launchBy(training, BOB).run().orElseThrow().id();
         assertEquals(
                 List.of(a1), training.runsOf(ANN).stream().map(RunSnapshot::id).toList());
         assertTrue(training.find(b1, ANN).isEmpty());
@@ -243,8 +241,8 @@ class LocalTrainingTest {
     @Test
     void stoppingAQueuedRunTakesItOutOfTheQueue() throws Exception {
         start(new TrainingLimits(1, 5, 1, 20));
-        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
-        String a2 = training.launch(ANN, spec("a2")).run().orElseThrow().id();
+        String a1 = spec("a1").launchBy(training, ANN).run().orElseThrow().id();
+        String a2 = spec("a2").launchBy(training, ANN).run().orElseThrow().id();
         assertTrue(training.stop(a2, ANN));
         assertEquals(RunStatus.STOPPED, training.find(a2, ANN).orElseThrow().status());
         assertEquals(0, training.queued());
@@ -263,7 +261,8 @@ class LocalTrainingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             release("a" + i);
-            String id = training.launch(ANN, spec("a" + i)).run().orElseThrow().id();
+            String id =
+                    spec("a" + i).launchBy(training, ANN).run().orElseThrow().id();
             awaitStatus(id, ANN, RunStatus.FINISHED);
             ids.add(id);
         }

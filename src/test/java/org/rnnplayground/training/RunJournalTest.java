@@ -1,5 +1,6 @@
 package org.rnnplayground.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +21,7 @@ import org.rnnplayground.store.LearnerStore;
 import org.rnnplayground.store.MetricStore;
 import org.rnnplayground.store.RunStore;
 import org.rnnplayground.store.TextStore;
-import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -66,15 +65,15 @@ class RunJournalTest {
         workers.shutdownNow();
     }
 
-    private RunSpec spec(UserId learner, int epochs) {
-        ProcessedText text = TextPipeline.process(RAW, TextOptions.bookChars());
+    private TestRun spec(UserId learner, int epochs) {
         TrainConfig config = TrainConfig.book()
                 .withNumHiddens(8)
                 .withBatch(2, 5)
                 .withNumEpochs(epochs)
                 .withSamples(1, "the", 10, TrainConfig.book().decoding());
-        return RunSpec.of("Rivers", text.codec(), text.corpus(), 0, config, ModelSpec.scratch())
-                .withText(journal.keepText(learner, learners.newToken(), RAW));
+        TestRun run = TestRun.of("Rivers", RAW, TextOptions.bookChars(), 0, config, ModelSpec.scratch());
+        assertEquals(run.spec().textSha256(), journal.keepText(learner, learners.newToken(), RAW));
+        return run;
     }
 
     private static RunSnapshot await(
@@ -117,7 +116,7 @@ class RunJournalTest {
     @Test
     void aFinishedRunComesBackWithItsHistoryAfterARestart() throws Exception {
         UserId ann = UserId.random();
-        String id = training.launch(ann, spec(ann, 3)).run().orElseThrow().id();
+        String id = spec(ann, 3).launchBy(training, ann).run().orElseThrow().id();
         RunSnapshot before = await(training, id, ann, s -> s.status().isFinal());
         assertEquals(RunStatus.FINISHED, before.status());
         awaitStoredEnd(id);
@@ -133,7 +132,9 @@ class RunJournalTest {
                     back.epochs().stream().map(EpochReport::perplexity).toList(),
                     "every epoch's perplexity, to the last digit");
             assertEquals(before.samples(), back.samples());
-            assertEquals(before.spec().vocab().vocabSize(), back.spec().vocab().vocabSize());
+            assertEquals(before.spec(), back.spec(), "the spec as launched, naming its text by hash");
+            assertEquals(before.text().vocab().vocabSize(), back.text().vocab().vocabSize());
+            assertArrayEquals(before.text().corpus(), back.text().corpus(), "the text resolved from the store");
             // it generates after the restart, from the parameters of its last checkpoint
             org.rnnplayground.model.CharModel was =
                     training.modelNow(id, ann).orElseThrow().get(10, TimeUnit.SECONDS);
@@ -142,23 +143,38 @@ class RunJournalTest {
             org.rnnplayground.model.Decoding greedy = org.rnnplayground.model.Decoding.greedyArgmax();
             assertEquals(
                     org.rnnplayground.model.Generator.generate(
-                                    was, before.spec().codec(), "the ", 30, greedy)
+                                    was, before.text().codec(), "the ", 30, greedy)
                             .text(),
-                    org.rnnplayground.model.Generator.generate(is, back.spec().codec(), "the ", 30, greedy)
+                    org.rnnplayground.model.Generator.generate(is, back.text().codec(), "the ", 30, greedy)
                             .text());
             assertEquals(0, journalAfter.restore(ann), "restoring twice adds nothing");
             assertTrue(after.runsOf(UserId.random()).isEmpty(), "nobody else sees it");
 
-            String next = after.launch(ann, spec(ann, 1)).run().orElseThrow().id();
+            String next = spec(ann, 1).launchBy(after, ann).run().orElseThrow().id();
             assertEquals("r2", after.find(next, ann).orElseThrow().label(), "numbering goes on");
             await(after, next, ann, s -> s.status().isFinal());
         }
     }
 
     @Test
+    void aRunWhoseTextTheStoreDoesNotHoldTrainsWithoutBeingKept() throws Exception {
+        UserId dan = UserId.random();
+        TrainConfig config =
+                TrainConfig.book().withNumHiddens(8).withBatch(2, 5).withNumEpochs(2);
+        TestRun unkept = TestRun.of(
+                "Not kept", RAW + " and one more line", TextOptions.bookChars(), 0, config, ModelSpec.scratch());
+        String id = unkept.launchBy(training, dan).run().orElseThrow().id();
+        RunSnapshot done = await(training, id, dan, s -> s.status().isFinal());
+        assertEquals(RunStatus.FINISHED, done.status(), "it trains as any run");
+        journal.flush();
+        assertTrue(runStore.find(java.util.UUID.fromString(id)).isEmpty(), "the store refused it: no text to name");
+    }
+
+    @Test
     void aRunCutOffByARestartComesBackStoppedWithTheEpochsItFinished() throws Exception {
         UserId bob = UserId.random();
-        String id = training.launch(bob, spec(bob, 100_000)).run().orElseThrow().id();
+        String id =
+                spec(bob, 100_000).launchBy(training, bob).run().orElseThrow().id();
         await(training, id, bob, s -> s.epochsDone() >= 2);
         journal.flush();
         try (LocalTraining after = restarted();
@@ -185,17 +201,17 @@ class RunJournalTest {
     @Test
     void aRunCutOffMidTrainingResumesFromItsCheckpointAndEndsAsIfNeverStopped() throws Exception {
         UserId cat = UserId.random();
-        RunSpec spec = spec(cat, 25);
+        TestRun spec = spec(cat, 25);
         try (LocalTraining before = restarted();
                 RunJournal journalBefore = new RunJournal(learners, texts, runStore, metrics, checkpoints, before)) {
-            String id = before.launch(cat, spec).run().orElseThrow().id();
+            String id = spec.launchBy(before, cat).run().orElseThrow().id();
             await(before, id, cat, s -> s.epochsDone() >= 12);
             journalBefore.flush();
             journalBefore.close(); // the server is going down: nothing more reaches the store
             assertTrue(
                     runStore.find(java.util.UUID.fromString(id)).orElseThrow().resumePending(),
                     "marked for resumption at shutdown");
-            assertFalse(before.launch(cat, spec).accepted(), "no launch is taken while shutting down");
+            assertFalse(spec.launchBy(before, cat).accepted(), "no launch is taken while shutting down");
 
             // the same run, never interrupted, for comparison (the journal no longer writes it)
             RunSnapshot uninterrupted = await(before, id, cat, s -> s.status().isFinal());

@@ -21,11 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.EpochReport;
-import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainOutcome;
-import org.rnnplayground.model.concise.ModelSpec;
-import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 
 /**
  * How runs end and are let go, on a clock the test moves: the time limit, the caps on the whole
@@ -52,7 +48,7 @@ class RunLifetimesTest {
      * Reports epoch 1 at once, then asks whether to stop until its gate opens; ends COMPLETED (with
      * epoch 2) or CANCELLED, with a model either way, as the real trainer does.
      */
-    private final RunExecutor fake = (spec, listener, cancelled) -> {
+    private final RunExecutor fake = (spec, text, listener, cancelled) -> {
         CharModel model = stubModel();
         List<EpochReport> reports = new ArrayList<>();
         epoch(1, reports, listener);
@@ -91,10 +87,8 @@ class RunLifetimesTest {
                 });
     }
 
-    private static RunSpec spec(String name) {
-        var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
-        return RunSpec.of(
-                name, text.codec(), text.corpus(), 0, TrainConfig.book().withBatch(2, 3), ModelSpec.scratch());
+    private static TestRun spec(String name) {
+        return TestRun.tiny(name);
     }
 
     private static TrainingLimits limits(int slots, int maxQueuedTotal, int perAddress) {
@@ -108,7 +102,7 @@ class RunLifetimesTest {
     }
 
     private String launch(UserId user, String name) {
-        LaunchResult result = training.launch(user, spec(name));
+        LaunchResult result = spec(name).launchBy(training, user);
         assertTrue(result.accepted(), name + " was refused: " + result.refusal());
         return result.run().orElseThrow().id();
     }
@@ -171,14 +165,14 @@ class RunLifetimesTest {
         launch(BOB, "b1");
         assertEquals(2, training.queued());
 
-        LaunchResult refused = training.launch(CAROL, spec("c1"));
+        LaunchResult refused = spec("c1").launchBy(training, CAROL);
         assertFalse(refused.accepted());
         assertEquals(LaunchResult.Refusal.QUEUE_FULL, refused.refusal());
         assertEquals(2, refused.limit());
         assertEquals(2, training.queued(), "the refused run is not queued");
 
         assertTrue(training.stop(a2, ANN));
-        assertTrue(training.launch(CAROL, spec("c1")).accepted(), "a place in the queue is free again");
+        assertTrue(spec("c1").launchBy(training, CAROL).accepted(), "a place in the queue is free again");
     }
 
     @Test
@@ -190,17 +184,17 @@ class RunLifetimesTest {
         String a1 = launch(ANN, "a1");
         launch(ANN, "a2");
 
-        LaunchResult refused = training.launch(ANN_PRIVATE_WINDOW, spec("p1"));
+        LaunchResult refused = spec("p1").launchBy(training, ANN_PRIVATE_WINDOW);
         assertFalse(refused.accepted());
         assertEquals(LaunchResult.Refusal.TOO_MANY_FROM_ADDRESS, refused.refusal());
         assertEquals(2, refused.limit());
-        assertTrue(training.launch(BOB, spec("b1")).accepted(), "another address is not affected");
+        assertTrue(spec("b1").launchBy(training, BOB).accepted(), "another address is not affected");
 
         await(a1, ANN, RunStatus.RUNNING);
         release("a1");
         await(a1, ANN, RunStatus.FINISHED);
         assertTrue(
-                training.launch(ANN_PRIVATE_WINDOW, spec("p1")).accepted(),
+                spec("p1").launchBy(training, ANN_PRIVATE_WINDOW).accepted(),
                 "finished runs do not count, only waiting and training ones");
     }
 

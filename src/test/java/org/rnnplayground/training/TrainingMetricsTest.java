@@ -16,11 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.EpochReport;
-import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainOutcome;
-import org.rnnplayground.model.concise.ModelSpec;
-import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 
 /** The run gauges and the queue-wait timer follow the runtime, with a fake executor and a test clock. */
 class TrainingMetricsTest {
@@ -38,7 +34,7 @@ class TrainingMetricsTest {
     private LocalTraining training;
     private TrainingMetrics metrics;
 
-    private final RunExecutor fake = (spec, listener, cancelled) -> {
+    private final RunExecutor fake = (spec, text, listener, cancelled) -> {
         String name = spec.textName();
         EpochReport epoch =
                 new EpochReport(1, 5, SPEED.get(name), 1, 1, 0, 1, 10, Duration.ofMillis(1), Duration.ofMillis(1));
@@ -54,10 +50,8 @@ class TrainingMetricsTest {
         return new RunExecutor.Result(new TrainOutcome(TrainOutcome.Status.COMPLETED, List.of(epoch), 0, ""), null);
     };
 
-    private static RunSpec spec(String name) {
-        var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
-        return RunSpec.of(
-                name, text.codec(), text.corpus(), 0, TrainConfig.book().withBatch(2, 3), ModelSpec.scratch());
+    private static TestRun spec(String name) {
+        return TestRun.tiny(name);
     }
 
     private double gauge(String name) {
@@ -87,9 +81,9 @@ class TrainingMetricsTest {
         // two slots, one running run per user: Ann's second run waits for her first
         training = new LocalTraining(fake, workers, new TrainingLimits(2, 5, 1, 20), clock);
         metrics = new TrainingMetrics(registry, training);
-        String a1 = training.launch(ANN, spec("a1")).run().orElseThrow().id();
-        training.launch(BOB, spec("b1")).run().orElseThrow();
-        String a2 = training.launch(ANN, spec("a2")).run().orElseThrow().id();
+        String a1 = spec("a1").launchBy(training, ANN).run().orElseThrow().id();
+        spec("b1").launchBy(training, BOB).run().orElseThrow();
+        String a2 = spec("a2").launchBy(training, ANN).run().orElseThrow().id();
 
         await("two runs report their speed", () -> gauge("rnn.runs.tokens.per.second") == 1200.0 + 3400.0);
         assertEquals(2, gauge("rnn.runs.running"));

@@ -305,7 +305,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
                         m -> RefreshPolicy.measured(
                                 cost,
                                 () -> InsideWork.inspect(
-                                        m, runA.spec(), p, runA.status().isFinal())),
+                                        m, runA, p, runA.status().isFinal())),
                         executor);
         CompletableFuture<org.rnnplayground.inside.GradientsThroughTime> resultB = modelB.isEmpty()
                 ? CompletableFuture.completedFuture(null)
@@ -315,7 +315,7 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
                                 m -> RefreshPolicy.measured(
                                         cost,
                                         () -> InsideWork.gradientsOf(
-                                                m, runB.spec(), runB.status().isFinal())),
+                                                m, runB, runB.status().isFinal())),
                                 executor);
         resultA.thenCombine(resultB, (ra, rb) -> new Object[] {ra, rb})
                 .whenComplete((pair, error) -> ui.access(() -> {
@@ -329,9 +329,9 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
                     } else {
                         InsideWork.Result ra = (InsideWork.Result) pair[0];
                         var rb = (org.rnnplayground.inside.GradientsThroughTime) pair[1];
-                        boolean spaced = runA.spec().codec().kind() == TokenizerKind.WORD;
+                        boolean spaced = runA.text().codec().kind() == TokenizerKind.WORD;
                         states.show(ra.passage(), ra.states(), spaced);
-                        odds.show(ra.passage(), ra.odds(), runA.spec().vocab(), spaced);
+                        odds.show(ra.passage(), ra.odds(), runA.text().vocab(), spaced);
                         gradients.show(runA, ra.gradients(), runB, rb);
                         shownEpochA = runA.epochsDone();
                         shownStatusA = runA.status();
@@ -348,11 +348,11 @@ public class InsideView extends VerticalLayout implements HasDynamicTitle {
 
     /** The passage typed in, or the end of the run's text; a message on the field when it has too few tokens. */
     private Optional<Passage> passage(RunSnapshot r) {
-        TokenCodec codec = r.spec().codec();
+        TokenCodec codec = r.text().codec();
         String typed = passageText.getValue();
         if (typed == null || typed.isBlank()) {
             passageText.setInvalid(false);
-            return Optional.of(Passage.endOf(r.spec().corpus(), codec, DEFAULT_PASSAGE));
+            return Optional.of(Passage.endOf(r.text().corpus(), codec, DEFAULT_PASSAGE));
         }
         if (typed.length() > MAX_PASSAGE_CHARS) {
             typed = typed.substring(0, MAX_PASSAGE_CHARS); // the browser's limit, enforced here too

@@ -5,7 +5,8 @@ import org.rnnplayground.inside.HiddenStates;
 import org.rnnplayground.inside.NextTokenOdds;
 import org.rnnplayground.inside.Passage;
 import org.rnnplayground.model.CharModel;
-import org.rnnplayground.training.RunSpec;
+import org.rnnplayground.model.TrainConfig;
+import org.rnnplayground.training.RunSnapshot;
 
 /**
  * The passes of one refresh of the Inside page over one run's model, run on the page's bounded pool:
@@ -27,12 +28,12 @@ final class InsideWork {
     /**
      * @param shared whether the model is a finished run's (shared), not a copy made for this refresh
      */
-    static Result inspect(CharModel model, RunSpec spec, Passage passage, boolean shared) {
+    static Result inspect(CharModel model, RunSnapshot run, Passage passage, boolean shared) {
         synchronized (model) {
             try {
                 HiddenStates states = HiddenStates.of(model, passage);
                 NextTokenOdds odds = NextTokenOdds.of(model, passage);
-                return new Result(passage, states, odds, gradients(model, spec));
+                return new Result(passage, states, odds, gradients(model, run));
             } finally {
                 if (shared) {
                     model.releaseWorkingMemory();
@@ -42,10 +43,10 @@ final class InsideWork {
     }
 
     /** Gradients through time alone, for the run compared with the first. */
-    static GradientsThroughTime gradientsOf(CharModel model, RunSpec spec, boolean shared) {
+    static GradientsThroughTime gradientsOf(CharModel model, RunSnapshot run, boolean shared) {
         synchronized (model) {
             try {
-                return gradients(model, spec);
+                return gradients(model, run);
             } finally {
                 if (shared) {
                     model.releaseWorkingMemory();
@@ -55,13 +56,13 @@ final class InsideWork {
     }
 
     /** One minibatch of the run's own sizes, under its own clipping. */
-    private static GradientsThroughTime gradients(CharModel model, RunSpec spec) {
-        int batchSize = spec.config().batchSize();
-        if ((spec.corpus().length - 1) / batchSize < 1) {
+    private static GradientsThroughTime gradients(CharModel model, RunSnapshot run) {
+        TrainConfig config = run.spec().config();
+        int[] corpus = run.text().corpus();
+        if ((corpus.length - 1) / config.batchSize() < 1) {
             return null;
         }
-        int[][][] xy = GradientsThroughTime.firstMinibatch(
-                spec.corpus(), batchSize, spec.config().numSteps());
-        return GradientsThroughTime.measure(model, xy[0], xy[1], spec.config().hyper());
+        int[][][] xy = GradientsThroughTime.firstMinibatch(corpus, config.batchSize(), config.numSteps());
+        return GradientsThroughTime.measure(model, xy[0], xy[1], config.hyper());
     }
 }

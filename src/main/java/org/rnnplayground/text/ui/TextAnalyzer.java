@@ -1,16 +1,15 @@
 package org.rnnplayground.text.ui;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import org.rnnplayground.corpus.CorpusStore;
 import org.rnnplayground.text.NGramCounts;
 import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.text.TextRef;
 import org.rnnplayground.work.BoundedExecutors;
 import org.rnnplayground.work.BoundedPool;
 import org.rnnplayground.work.WorkKind;
@@ -32,8 +31,6 @@ public class TextAnalyzer {
      */
     static final int OPENING_CHARS = 64 * 1024;
 
-    private record Key(String sha1, TextOptions options) {}
-
     /** One text being processed, or processed, with the callers still waiting for it. */
     private static final class Entry {
         CompletableFuture<TextAnalysis> result;
@@ -42,7 +39,7 @@ public class TextAnalyzer {
     }
 
     private final int capacity;
-    private final Map<Key, Entry> cache;
+    private final Map<TextRef, Entry> cache;
     private final BoundedPool executor;
 
     public TextAnalyzer(TextProperties properties, BoundedExecutors executors) {
@@ -58,12 +55,12 @@ public class TextAnalyzer {
      */
     public CompletableFuture<TextAnalysis> analyze(String name, String raw, TextOptions options) {
         // hashing a 20 MB text takes tens of milliseconds: outside the lock all users share
-        Key key = new Key(CorpusStore.sha1(raw.getBytes(StandardCharsets.UTF_8)), options);
+        TextRef key = TextRef.of(raw, options);
         Entry entry;
         synchronized (this) {
             entry = cache.get(key);
             if (entry == null || entry.result.isCompletedExceptionally()) {
-                entry = start(key, name, raw, options);
+                entry = start(key, name, raw);
             }
             entry.waiting++;
         }
@@ -78,11 +75,11 @@ public class TextAnalyzer {
         return mine;
     }
 
-    private Entry start(Key key, String name, String raw, TextOptions options) {
+    private Entry start(TextRef key, String name, String raw) {
         Entry entry = new Entry();
         entry.result = executor.supply(() -> {
-            ProcessedText processed = TextPipeline.process(raw, options, () -> abandoned(entry));
-            return new TextAnalysis(name, processed);
+            ProcessedText processed = TextPipeline.process(raw, key.options(), () -> abandoned(entry));
+            return new TextAnalysis(name, key, processed);
         });
         // the Text page shows the analysis at once; the n-grams (for the Statistics page) follow in
         // the background (a page that needs them first waits for them through ngrams(analysis))
@@ -100,7 +97,7 @@ public class TextAnalyzer {
 
     /** Whether the cache holds this text with these options, processed or being processed (not given up). */
     boolean holds(String raw, TextOptions options) {
-        Key key = new Key(CorpusStore.sha1(raw.getBytes(StandardCharsets.UTF_8)), options);
+        TextRef key = TextRef.of(raw, options);
         synchronized (this) {
             Entry entry = cache.get(key);
             return entry != null && !entry.result.isCompletedExceptionally();
@@ -112,7 +109,7 @@ public class TextAnalyzer {
     }
 
     /** One caller no longer waits; when it was the last, the processing stops. */
-    private synchronized void release(Key key, Entry entry) {
+    private synchronized void release(TextRef key, Entry entry) {
         if (--entry.waiting > 0 || entry.result.isDone()) {
             return;
         }

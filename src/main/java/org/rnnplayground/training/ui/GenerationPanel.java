@@ -130,7 +130,7 @@ class GenerationPanel extends Div {
         ok &= length.check();
         ok &= temperature.check();
         ok &= seed.check();
-        if (ok && run != null && run.spec().codec().encode(prefix.getValue()).indices().length == 0) {
+        if (ok && run != null && run.text().codec().encode(prefix.getValue()).indices().length == 0) {
             prefix.setInvalid(true);
             prefix.setErrorMessage(getTranslation("train.gen.prefix.noTokens"));
             ok = false;
@@ -157,7 +157,7 @@ class GenerationPanel extends Div {
         Decoding decoding = t == 0
                 ? Decoding.greedyArgmax()
                 : Decoding.sampling(t, seed.number().orElseThrow());
-        TokenCodec codec = run.spec().codec();
+        TokenCodec codec = run.text().codec();
         UI ui = UI.getCurrent();
         generate.setEnabled(false);
         // a running run's copy arrives after its current minibatch; the generation runs on the executor

@@ -285,7 +285,7 @@ class RunDetail extends Div {
 
     /** The last finite perplexity (or gradient norm) before an overflow: where its marker sits. */
     private static double lastFinite(RunSnapshot run, boolean grad) {
-        double last = grad ? 1 : run.spec().vocab().vocabSize();
+        double last = grad ? 1 : run.text().vocab().vocabSize();
         for (TrainProgress p : run.progress()) {
             double v = grad ? p.gradNorm() : p.perplexity();
             if (!p.overflow() && Double.isFinite(v) && v > 0) {

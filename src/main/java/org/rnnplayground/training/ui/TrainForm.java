@@ -350,8 +350,7 @@ class TrainForm extends Div {
                 prefix.getValue().isEmpty() ? "a" : prefix.getValue(),
                 50,
                 Decoding.greedyArgmax());
-        return Optional.of(
-                RunSpec.of(text.name(), text.text().codec(), text.text().corpus(), max, config, modelSpec()));
+        return Optional.of(new RunSpec(text.name(), text.ref(), max, config, modelSpec()));
     }
 
     /** Checks every field in use, marking those that do not hold a valid value; true when all do. */

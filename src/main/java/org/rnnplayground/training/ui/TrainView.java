@@ -44,6 +44,7 @@ import org.rnnplayground.training.RunRegistry;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunSpec;
 import org.rnnplayground.training.RunStatus;
+import org.rnnplayground.training.RunText;
 import org.rnnplayground.training.TrainedModels;
 import org.rnnplayground.training.UserId;
 import org.rnnplayground.ui.DecimalField;
@@ -399,18 +400,25 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
         StoredRuns.restoreOnce(journal, user);
     }
 
-    /** The run, referring to its text kept in the store; as it is when the store cannot take it. */
-    private RunSpec stored(RunSpec spec) {
+    /**
+     * Keeps the run's text in the store, so that the run is kept with it; when the store cannot take
+     * it, the run trains without being kept.
+     */
+    private void keepText(RunSpec spec) {
         Optional<CurrentText.Source> source = current.source();
         if (source.isEmpty()) {
-            return spec;
+            return;
         }
         try {
             String token = CurrentUser.pendingToken(VaadinSession.getCurrent()).orElse(null);
-            return spec.withText(journal.keepText(user, token, source.get().raw()));
+            String sha256 = journal.keepText(user, token, source.get().raw());
+            if (!sha256.equals(spec.textSha256())) {
+                LOG.warn(
+                        "The text of a run of {} is not the one stored; it trains without being kept",
+                        user.shortForm());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not store the text of a run of {}; it trains without being kept", user.shortForm(), e);
-            return spec;
         }
     }
 
@@ -433,7 +441,9 @@ public class TrainView extends VerticalLayout implements HasDynamicTitle {
             launchMessage.addClassName("message-error");
             return;
         }
-        LaunchResult result = queue.launch(user, stored(spec.get()));
+        keepText(spec.get());
+        LaunchResult result = queue.launch(
+                user, spec.get(), RunText.resolve(spec.get(), text.get().text()));
         if (!result.accepted()) {
             launchMessage.setText(
                     switch (result.refusal()) {

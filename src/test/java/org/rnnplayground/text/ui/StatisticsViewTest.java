@@ -15,6 +15,7 @@ import org.rnnplayground.Application;
 import org.rnnplayground.corpus.TestCorpora;
 import org.rnnplayground.text.TextOptions;
 import org.rnnplayground.text.TextPipeline;
+import org.rnnplayground.text.TextRef;
 import org.rnnplayground.ui.chart.Series;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,8 @@ class StatisticsViewTest extends SpringBrowserlessTest {
     private ApplicationContext spring;
 
     private static TextAnalysis tiny() {
-        return new TextAnalysis("Tiny", TextPipeline.process(TEXT, TextOptions.bookWords()));
+        return new TextAnalysis(
+                "Tiny", TextRef.of(TEXT, TextOptions.bookWords()), TextPipeline.process(TEXT, TextOptions.bookWords()));
     }
 
     /** Makes the analysis of the tiny text current and opens the page. */

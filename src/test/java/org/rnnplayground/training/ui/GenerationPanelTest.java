@@ -17,13 +17,12 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.budget.ComputeBudget;
 import org.rnnplayground.model.concise.ModelSpec;
-import org.rnnplayground.text.ProcessedText;
 import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 import org.rnnplayground.training.QueuePlace;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunSpec;
 import org.rnnplayground.training.RunStatus;
+import org.rnnplayground.training.TestRun;
 import org.rnnplayground.training.UserId;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -42,16 +41,19 @@ class GenerationPanelTest extends SpringBrowserlessTest {
     }
 
     private GenerationPanel panel(ComputeBudget budget, int numHiddens, boolean modelReleased) {
-        ProcessedText text = TextPipeline.process("time traveller ".repeat(20), TextOptions.bookChars());
         TrainConfig config = TrainConfig.book().withNumHiddens(numHiddens).withBatch(2, 5);
-        RunSpec spec = RunSpec.of("tiny", text.codec(), text.corpus(), 0, config, ModelSpec.scratch());
-        CharModel model = spec.model().newModel(text.vocabSize(), config);
+        TestRun run = TestRun.of(
+                "tiny", "time traveller ".repeat(20), TextOptions.bookChars(), 0, config, ModelSpec.scratch());
+        RunSpec spec = run.spec();
+        int vocabSize = run.text().vocab().vocabSize();
+        CharModel model = spec.model().newModel(vocabSize, config);
         Instant now = Instant.EPOCH;
         RunSnapshot finished = new RunSnapshot(
                 "r1",
                 1,
                 ANN,
                 spec,
+                run.text(),
                 RunStatus.FINISHED,
                 List.of(),
                 List.of(),
@@ -62,7 +64,7 @@ class GenerationPanelTest extends SpringBrowserlessTest {
                 now,
                 now,
                 now,
-                spec.model().footprint(text.vocabSize(), config),
+                spec.model().footprint(vocabSize, config),
                 null,
                 modelReleased,
                 0);

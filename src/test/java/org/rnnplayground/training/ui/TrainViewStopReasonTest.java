@@ -11,16 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.model.EpochReport;
-import org.rnnplayground.model.TrainConfig;
-import org.rnnplayground.model.concise.ModelSpec;
-import org.rnnplayground.text.TextOptions;
-import org.rnnplayground.text.TextPipeline;
 import org.rnnplayground.training.QueuePlace;
 import org.rnnplayground.training.RunQueue;
 import org.rnnplayground.training.RunSnapshot;
 import org.rnnplayground.training.RunSpec;
 import org.rnnplayground.training.RunStatus;
 import org.rnnplayground.training.StopReason;
+import org.rnnplayground.training.TestRun;
 import org.rnnplayground.training.UserId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,9 +31,8 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
     private RunQueue queue;
 
     private static RunSnapshot stopped(StopReason why) {
-        var text = TextPipeline.process("abcabcabcabcabcabcabcabcabcabc", TextOptions.bookChars());
-        RunSpec spec = RunSpec.of(
-                "abc", text.codec(), text.corpus(), 0, TrainConfig.book().withBatch(2, 3), ModelSpec.scratch());
+        TestRun run = TestRun.tiny("abc");
+        RunSpec spec = run.spec();
         EpochReport epoch = new EpochReport(1, 3.5, 1000, 1, 1, 0, 1, 10, Duration.ofMillis(1), Duration.ofMillis(1));
         Instant t = Instant.parse("2026-11-30T09:00:00Z");
         return new RunSnapshot(
@@ -44,6 +40,7 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
                 1,
                 new UserId("someone"),
                 spec,
+                run.text(),
                 RunStatus.STOPPED,
                 List.of(epoch, epoch),
                 List.of(),
@@ -54,7 +51,7 @@ class TrainViewStopReasonTest extends SpringBrowserlessTest {
                 t,
                 t,
                 t.plusSeconds(3600),
-                spec.model().footprint(text.vocabSize(), spec.config()),
+                spec.model().footprint(run.text().vocab().vocabSize(), spec.config()),
                 why,
                 false,
                 0);
