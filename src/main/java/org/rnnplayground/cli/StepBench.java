@@ -176,7 +176,9 @@ public final class StepBench {
     private static double rate(int m, int k, int n, boolean transA, boolean transB) {
         Random random = new Random(0);
         INDArray a = transA ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
-        INDArray b = transB ? Nd4j.rand(DataType.FLOAT, n, k) : Nd4j.rand(DataType.FLOAT, k, n);
+        INDArray b =
+                transB ? OpenBlas.alignedMatrix(DataType.FLOAT, n, k) : OpenBlas.alignedMatrix(DataType.FLOAT, k, n);
+        b.assign(Nd4j.rand(DataType.FLOAT, b.shape())); // in place; aligned, as the models' recurrent weights
         INDArray c = Nd4j.zeros(DataType.FLOAT, m, n);
         double flops = 2.0 * m * k * n;
         int perRound = Math.max(3, (int) (4e8 / flops));
