@@ -26,13 +26,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * it lies, through a transpose flag and a leading dimension: no transposed view is built per call
  * (each costs ND4J a native shape buffer, about as much as a small product's arithmetic).
  *
- * <p>On AVX-512 cores, OpenBLAS (0.3.30, SkylakeX kernels) runs a float32 product with {@code m n k}
- * at most {@code 100^3} through its small-matrix kernels, which pack nothing; larger ones go through
- * the general path, which packs both operands every call. For the recurrent step's shapes the small
- * kernels are much faster: {@code [32, 512] x [512, 512]} runs at 160 GFLOP/s cut into blocks of 64
- * columns and 256 of depth, against 94 GFLOP/s in one call (one core, whose large products reach
- * 165). So a product with few rows is cut into such blocks here ({@link #blocks}); on other cores,
- * where cutting costs a few per cent, it is made in one call.
+ * <p>On AVX-512 cores, OpenBLAS (0.3.19 and later, SkylakeX kernels) runs a float32 product with
+ * {@code m n k} at most {@code 100^3} through its small-matrix kernels, which pack nothing; larger
+ * ones go through the general path, which packs both operands every call. For the recurrent step's
+ * shapes the small kernels are much faster: {@code [32, 512] x [512, 512]} runs at 150 to 170 GFLOP/s
+ * cut into blocks of 64 columns and 256 of depth with {@code B} aligned ({@link #alignedMatrix}),
+ * against 90 to 100 GFLOP/s in one call (one core, whose large products reach 165 to 180). So a
+ * product with few rows is cut into such blocks here ({@link #blocks}); on other cores, where
+ * cutting costs a few per cent, it is made in one call.
  */
 public final class OpenBlas {
 
