@@ -163,8 +163,8 @@ public final class OpenBlas {
      * OpenBLAS's small-matrix path are cut, into blocks that each fit it. With {@code B} not transposed
      * (the kernel OpenBLAS calls NN), blocks of 64 columns; with {@code B} transposed (TN), whose small
      * kernel OpenBLAS takes only for {@code m * columns <= 1200} and a depth of at least 32, blocks of
-     * 32 columns (for {@code m = 32}); the sum is cut into as few blocks of equal depth as fit. Measured at {@code m = 32}
-     * and {@code k = 256, 512} against other widths and depths (docs/benchmarks.md).
+     * 32 columns (for {@code m = 32}); the sum, when too deep, into blocks of a power of two. Measured
+     * at {@code m} from 1 to 128 and {@code k} from 256 to 1024 against other widths and depths (docs/benchmarks.md).
      */
     static long[] blocks(long m, long n, long k, boolean transB) {
         if (m > MAX_CUT_ROWS || m * n * k <= SMALL_PRODUCT) {
@@ -175,8 +175,9 @@ public final class OpenBlas {
         if (columns < 8 || deepest < 32) {
             return null;
         }
-        long parts = (k + deepest - 1) / deepest; // the sum in as few blocks of equal depth as fit
-        long depth = ((k + parts - 1) / parts + 15) / 16 * 16;
+        // the whole sum when it fits, else blocks of a power of two deep: other depths (352 of 1024)
+        // measured slower than one call
+        long depth = k <= deepest ? k : Long.highestOneBit(deepest);
         return new long[] {columns, depth};
     }
 

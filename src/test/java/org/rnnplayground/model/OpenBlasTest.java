@@ -105,7 +105,8 @@ class OpenBlasTest {
     void cutsOnlyProductsWithFewRowsTooLargeForTheSmallPath() {
         assertArrayEquals(new long[] {64, 256}, OpenBlas.blocks(32, 512, 512, false)); // 2 x 8 blocks
         assertArrayEquals(new long[] {32, 512}, OpenBlas.blocks(32, 512, 512, true)); // TN: m * 32 <= 1200
-        assertArrayEquals(new long[] {64, 352}, OpenBlas.blocks(32, 256, 1024, false)); // 3 blocks of depth
+        assertArrayEquals(new long[] {32, 512}, OpenBlas.blocks(32, 256, 1024, true)); // 2 blocks of depth
+        assertArrayEquals(new long[] {64, 256}, OpenBlas.blocks(32, 256, 1024, false)); // 4 blocks of depth
         assertNull(OpenBlas.blocks(32, 64, 64, false)); // small already
         assertNull(OpenBlas.blocks(1120, 512, 512, false)); // many rows: packing pays
     }
