@@ -37,7 +37,8 @@ import org.rnnplayground.text.TextPipeline;
  * several rounds is reported (wall time, and the CPU time of the training thread, which other
  * processes disturb less), and before it the first 40 steps of the fresh JVM (as many as the
  * training benchmark's 5 epochs take), while the JIT compiles. The sgemm figures are the products a step makes: the per-step
- * {@code [B, h] x [h, h]}, the weight gradient {@code [h, T*B] x [T*B, h]}, and a large square
+ * {@code [B, h] x [h, h]} (and {@code [B, h] x [h, h]^T} of the backward pass, {@code [B, h] x [h, 3h]}
+ * and {@code [h, 4h]} of a GRU's and an LSTM's gates), the weight gradient {@code [h, T*B] x [T*B, h]}, and a large square
  * product {@code [1024, 1024] x [1024, 1024]}, the ceiling of one core's BLAS.
  */
 public final class StepBench {
@@ -144,16 +145,23 @@ public final class StepBench {
             }
         }
         NativeThreads.limitTo(threads);
-        double perStep = rate(batch, hidden, hidden, false);
-        double weightGrad = rate(hidden, batch * steps, hidden, true);
-        double square = rate(1024, 1024, 1024, false);
+        double perStep = rate(batch, hidden, hidden, false, false);
+        double perStepBack = rate(batch, hidden, hidden, false, true);
+        double gates3 = rate(batch, hidden, 3 * hidden, false, false);
+        double gates4 = rate(batch, hidden, 4 * hidden, false, false);
+        double weightGrad = rate(hidden, batch * steps, hidden, true, false);
+        double square = rate(1024, 1024, 1024, false, false);
         out.printf(
                 Locale.ROOT,
                 "{\"bench\": \"sgemm\", \"hidden\": %d, \"threads\": %d, \"step_gflops\": %.2f, "
+                        + "\"step_back_gflops\": %.2f, \"gates3_gflops\": %.2f, \"gates4_gflops\": %.2f, "
                         + "\"weight_grad_gflops\": %.2f, \"square_1024_gflops\": %.2f}%n",
                 hidden,
                 threads,
                 perStep,
+                perStepBack,
+                gates3,
+                gates4,
                 weightGrad,
                 square);
     }
@@ -162,22 +170,26 @@ public final class StepBench {
      * GFLOP/s of {@code C = A B} in float32, the median of several rounds.
      *
      * @param transA whether {@code A} is stored {@code [k, m]} and read transposed, as a weight gradient
+     * @param transB whether {@code B} is stored {@code [n, k]} and read transposed, as {@code W_hh^T} in
+     *     the backward pass
      */
-    private static double rate(int m, int k, int n, boolean transA) {
+    private static double rate(int m, int k, int n, boolean transA, boolean transB) {
         Random random = new Random(0);
         INDArray a = transA ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
-        INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
+        INDArray b =
+                transB ? OpenBlas.alignedMatrix(DataType.FLOAT, n, k) : OpenBlas.alignedMatrix(DataType.FLOAT, k, n);
+        b.assign(Nd4j.rand(DataType.FLOAT, b.shape())); // in place; aligned, as the models' recurrent weights
         INDArray c = Nd4j.zeros(DataType.FLOAT, m, n);
         double flops = 2.0 * m * k * n;
         int perRound = Math.max(3, (int) (4e8 / flops));
         for (int i = 0; i < 3 * perRound; i++) {
-            OpenBlas.gemm(a, transA, b, false, c, random.nextInt(2));
+            OpenBlas.gemm(a, transA, b, transB, c, random.nextInt(2));
         }
         double[] rates = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
             for (int i = 0; i < perRound; i++) {
-                OpenBlas.gemm(a, transA, b, false, c, 1);
+                OpenBlas.gemm(a, transA, b, transB, c, 1);
             }
             rates[r] = flops * perRound / (System.nanoTime() - start);
         }

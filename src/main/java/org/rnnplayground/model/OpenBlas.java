@@ -11,6 +11,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Matrix products straight through OpenBLAS's {@code cblas_sgemm} / {@code cblas_dgemm}: the same
@@ -24,11 +25,34 @@ import org.nd4j.linalg.factory.Nd4j;
  * (whole f-order matrices, as DL4J's parameter and gradient views). BLAS reads every operand where
  * it lies, through a transpose flag and a leading dimension: no transposed view is built per call
  * (each costs ND4J a native shape buffer, about as much as a small product's arithmetic).
+ *
+ * <p>On AVX-512 cores, OpenBLAS (0.3.19 and later, SkylakeX kernels) runs a float32 product with
+ * {@code m n k} at most {@code 100^3} through its small-matrix kernels, which pack nothing; larger
+ * ones go through the general path, which packs both operands every call. For the recurrent step's
+ * shapes the small kernels are much faster: {@code [32, 512] x [512, 512]} runs at 150 to 170 GFLOP/s
+ * cut into blocks of 64 columns and 256 of depth with {@code B} aligned ({@link #alignedMatrix}),
+ * against 90 to 100 GFLOP/s in one call (one core, whose large products reach 165 to 180). So a
+ * product with few rows is cut into such blocks here ({@link #blocks}); on other cores, where
+ * cutting costs a few per cent, it is made in one call.
  */
 public final class OpenBlas {
 
     /** On the CUDA backend arrays live on the GPU: products then go through {@code Nd4j.gemm}. */
     private static final boolean CPU = Nd4j.getEnvironment().isCPU();
+
+    /** Whether OpenBLAS has its AVX-512 small-matrix kernels here: products with few rows are then cut ({@link #blocks}). */
+    private static final boolean SMALL_KERNELS = CPU && Avx512.available();
+
+    /** The largest {@code m n k} that OpenBLAS's SkylakeX kernels run as a small product. */
+    private static final long SMALL_PRODUCT = 100L * 100 * 100;
+
+    /**
+     * The most rows ({@code m}, the batch of a recurrent step) of a product that is cut: measured at
+     * 32; larger blocks of rows make blocks too thin in {@code n} and {@code k}.
+     */
+    private static final int MAX_CUT_ROWS = 64;
+
+    private static final int CACHE_LINE = 64;
 
     private OpenBlas() {}
 
@@ -40,6 +64,14 @@ public final class OpenBlas {
      * @param c {@code [m, n]}; overwritten ({@code beta} 0) or accumulated into ({@code beta} 1), in place
      */
     public static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta) {
+        gemm(a, transA, b, transB, c, beta, SMALL_KERNELS);
+    }
+
+    /**
+     * {@link #gemm(INDArray, boolean, INDArray, boolean, INDArray, double)}, cutting products with few
+     * rows into blocks when {@code cut} (on any core, so that tests reach the blocks everywhere).
+     */
+    static void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, double beta, boolean cut) {
         int m = (int) c.size(0);
         int n = (int) c.size(1);
         int k = (int) (transA ? a.size(0) : a.size(1));
@@ -69,25 +101,133 @@ public final class OpenBlas {
         int lda = leading(a, rowOrder != aFlipped);
         int ldb = leading(b, rowOrder != bFlipped);
         if (c.dataType() == DataType.FLOAT) {
-            openblas_nolapack.cblas_sgemm(
-                    order,
-                    opA,
-                    opB,
-                    m,
-                    n,
-                    k,
-                    1f,
-                    floats(a, c),
-                    lda,
-                    floats(b, c),
-                    ldb,
-                    (float) beta,
-                    floats(c, c),
-                    ldc);
+            long[] cuts = cut && rowOrder && opA == CblasNoTrans ? blocks(m, n, k, opB == CblasTrans) : null;
+            if (cuts == null) {
+                openblas_nolapack.cblas_sgemm(
+                        order,
+                        opA,
+                        opB,
+                        m,
+                        n,
+                        k,
+                        1f,
+                        floats(a, c),
+                        lda,
+                        floats(b, c),
+                        ldb,
+                        (float) beta,
+                        floats(c, c),
+                        ldc);
+            } else {
+                inBlocks(
+                        opB == CblasTrans,
+                        m,
+                        n,
+                        k,
+                        floats(a, c),
+                        lda,
+                        floats(b, c),
+                        ldb,
+                        (float) beta,
+                        floats(c, c),
+                        ldc,
+                        (int) cuts[0],
+                        (int) cuts[1]);
+            }
         } else {
             openblas_nolapack.cblas_dgemm(
                     order, opA, opB, m, n, k, 1.0, doubles(a, c), lda, doubles(b, c), ldb, beta, doubles(c, c), ldc);
         }
+    }
+
+    /**
+     * A fresh c-order {@code [rows, cols]} matrix of zeros whose first element starts a cache line (64
+     * bytes), as a view of a slightly longer vector. OpenBLAS's small-matrix kernels read {@code B}
+     * fastest so: {@code [32, 512] x [512, 512]} in blocks runs at 150 GFLOP/s with {@code B} aligned,
+     * 110 with it 16 bytes off (ND4J aligns its buffers to 16 bytes only). Rows stay aligned when
+     * {@code cols} is a multiple of 16 floats.
+     */
+    public static INDArray alignedMatrix(DataType type, int rows, int cols) {
+        int size = type.width();
+        int pad = CACHE_LINE / size;
+        INDArray vector = Nd4j.zeros(type, (long) rows * cols + pad);
+        long misaligned = vector.data().address() % CACHE_LINE;
+        int skip = misaligned == 0 || misaligned % size != 0 ? 0 : (int) ((CACHE_LINE - misaligned) / size);
+        return vector.get(NDArrayIndex.interval(skip, skip + (long) rows * cols))
+                .reshape('c', rows, cols);
+    }
+
+    /**
+     * The blocks a row-major float32 product {@code C = A op(B)} is cut into, {@code {columns, depth}}
+     * of each, or null to make it in one call: only products with few rows that are too large for
+     * OpenBLAS's small-matrix path are cut, into blocks that each fit it. With {@code B} not transposed
+     * (the kernel OpenBLAS calls NN), blocks of 64 columns; with {@code B} transposed (TN), whose small
+     * kernel OpenBLAS takes only for {@code m * columns <= 1200} and a depth of at least 32, blocks of
+     * 32 columns (for {@code m = 32}); the sum, when too deep, into blocks of a power of two. Measured
+     * at {@code m} from 1 to 128 and {@code k} from 256 to 1024 against other widths and depths (docs/benchmarks.md).
+     */
+    static long[] blocks(long m, long n, long k, boolean transB) {
+        if (m > MAX_CUT_ROWS || m * n * k <= SMALL_PRODUCT) {
+            return null;
+        }
+        long columns = Math.min(n, transB ? Math.min(32, 1200 / m / 8 * 8) : 64);
+        long deepest = SMALL_PRODUCT / (m * columns) / 16 * 16;
+        if (columns < 8 || deepest < 32) {
+            return null;
+        }
+        // the whole sum when it fits, else blocks of a power of two deep: other depths (352 of 1024)
+        // measured slower than one call
+        long depth = k <= deepest ? k : Long.highestOneBit(deepest);
+        return new long[] {columns, depth};
+    }
+
+    /**
+     * {@code C = A op(B) + beta C}, row-major, as one small product per block of {@code columns} of
+     * {@code C} and {@code depth} of the sum: the first block of the sum scales {@code C} by {@code beta},
+     * the others add to it.
+     */
+    private static void inBlocks(
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            FloatPointer a,
+            int lda,
+            FloatPointer b,
+            int ldb,
+            float beta,
+            FloatPointer c,
+            int ldc,
+            int columns,
+            int depth) {
+        int opB = transB ? CblasTrans : CblasNoTrans;
+        for (int j = 0; j < n; j += columns) {
+            int width = Math.min(columns, n - j);
+            for (int l = 0; l < k; l += depth) {
+                // element (l, j) of op(B): B[l][j] as stored, or B[j][l] when B is read transposed
+                long bAt = transB ? (long) j * ldb + l : (long) l * ldb + j;
+                openblas_nolapack.cblas_sgemm(
+                        CblasRowMajor,
+                        CblasNoTrans,
+                        opB,
+                        m,
+                        width,
+                        Math.min(depth, k - l),
+                        1f,
+                        at(a, l),
+                        lda,
+                        at(b, bAt),
+                        ldb,
+                        l == 0 ? beta : 1f,
+                        at(c, j),
+                        ldc);
+            }
+        }
+    }
+
+    /** A pointer {@code offset} elements past {@code p}, which is left as it is. */
+    private static FloatPointer at(FloatPointer p, long offset) {
+        return offset == 0 ? p : new FloatPointer(p).position(p.position() + offset);
     }
 
     /**

@@ -56,6 +56,15 @@ final class RnnWorkspace {
     /** Host copy of {@link #dHAll}, where each step's {@code dH * phi'(A)} is computed. */
     final HostMirror dHHost;
 
+    /**
+     * {@code W_hh} and {@code W_hh^T}, [h, h], copied from the parameters for each pass into matrices
+     * that start a cache line ({@link OpenBlas#alignedMatrix}): the per-step products read them as
+     * {@code B} not transposed, the fastest way for OpenBLAS's small-matrix kernels.
+     */
+    final INDArray wHh;
+
+    final INDArray wHhT;
+
     RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
@@ -83,19 +92,22 @@ final class RnnWorkspace {
         }
         hHost = new HostMirror(hAll);
         dHHost = new HostMirror(dHAll);
+        wHh = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
+        wHhT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
     }
 
     /**
      * Bytes of the buffers the constructor allocates for these sizes, with {@code b} bytes per
      * number: {@code H_0..H_T} and {@code dH}, the logits and the labels, the gradients of {@code
-     * W_xh} and {@code b_h} and the bias, all with their host copies.
+     * W_xh} and {@code b_h} and the bias, all with their host copies, and the copies of {@code W_hh}.
      */
     static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
         double n = batchSize * numSteps;
         double states = 2 * ((n + batchSize) * numHiddens + n * numHiddens);
         double vocabulary = 4 * n * vocabSize + 2 * vocabSize;
         double gradients = 2 * (vocabSize + 1) * numHiddens;
-        return b * (states + vocabulary + gradients);
+        double recurrentWeights = 2 * numHiddens * numHiddens;
+        return b * (states + vocabulary + gradients + recurrentWeights);
     }
 
     boolean fits(int batchSize, int numSteps) {

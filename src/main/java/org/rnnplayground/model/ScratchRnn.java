@@ -218,6 +218,7 @@ public final class ScratchRnn implements CharModel {
         Nd4j.pullRows(params.wXh(), ws.hOutAll, 1, tokens); // [T*B, h]
         ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
         ws.hStep[0].assign(h0);
+        ws.wHh.assign(params.wHh()); // in place on the workspace's aligned copy
         for (int t = 0; t < numSteps; t++) {
             cellForward(t);
         }
@@ -232,7 +233,7 @@ public final class ScratchRnn implements CharModel {
      * block is left holding {@code H_{t+1}} for the backward pass.
      */
     private void cellForward(int t) {
-        OpenBlas.gemm(ws.hStep[t], false, params.wHh(), false, ws.hStep[t + 1], 1); // += [B, h] x [h, h]
+        OpenBlas.gemm(ws.hStep[t], false, ws.wHh, false, ws.hStep[t + 1], 1); // += [B, h] x [h, h]
         int from = (t + 1) * ws.batchSize;
         int to = from + ws.batchSize;
         ws.hHost.pull(from, to); // A, [B, h]
@@ -261,7 +262,7 @@ public final class ScratchRnn implements CharModel {
      *     in place
      */
     private void cellBackward(INDArray dA, INDArray dHPrev) {
-        OpenBlas.gemm(dA, false, params.wHh(), true, dHPrev, 1); // += [B, h] x [h, h]^T
+        OpenBlas.gemm(dA, false, ws.wHhT, false, dHPrev, 1); // += [B, h] x [h, h]^T, W_hh^T stored as such
     }
 
     // ---------------------------------------------------------------- loss
@@ -299,6 +300,7 @@ public final class ScratchRnn implements CharModel {
         dLogits.sum(grads.bQ(), 0); // [V]
         OpenBlas.gemm(dLogits, false, params.wHq(), true, ws.dHAll, 0); // [T*B, V] x [V, h]
         // recurrence, last step first; dHStep[t] becomes dL/dA for H_{t+1} in place
+        ws.wHhT.assign(params.wHh().transpose()); // in place on the workspace's aligned copy
         for (int t = ws.numSteps - 1; t >= 0; t--) {
             if (probe != null) {
                 probe.hiddenGradient(0, t + 1, ws.dHStep[t]); // dL/dH_{t+1}, [B, h]

@@ -1,6 +1,8 @@
 package org.rnnplayground.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
@@ -8,6 +10,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +72,54 @@ class OpenBlasTest {
                         assertClose(what, expected, c, type == DataType.DOUBLE ? 1e-14 : 1e-6);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Float32 products with few rows and too many columns or too deep a sum for OpenBLAS's small path,
+     * made in blocks whatever this machine's cores (on AVX-512 ones {@link OpenBlas#gemm} cuts them
+     * itself): the same numbers as ND4J's float64 product, for {@code B} read either way, blocks that
+     * do not divide the columns or the depth, and operands that are views.
+     */
+    @ParameterizedTest
+    @CsvSource({"32, 512, 96, 0", "32, 512, 96, 1", "32, 768, 100, 1", "20, 1100, 130, 0.5"})
+    void productsCutIntoBlocksMatchMmul(int m, int k, int n, double beta) {
+        for (Layout la : LAYOUTS) {
+            for (Layout lb : LAYOUTS) {
+                for (boolean transB : new boolean[] {false, true}) {
+                    INDArray a = la.filled(m, k, 1, DataType.FLOAT);
+                    INDArray b = transB ? lb.filled(n, k, 2, DataType.FLOAT) : lb.filled(k, n, 2, DataType.FLOAT);
+                    INDArray c = LAYOUTS.get(2).filled(m, n, 3, DataType.FLOAT); // rows of a c-order matrix
+                    INDArray expected = a.castTo(DataType.DOUBLE)
+                            .mmul((transB ? b.transpose() : b).castTo(DataType.DOUBLE))
+                            .addi(c.castTo(DataType.DOUBLE).mul(beta));
+                    OpenBlas.gemm(a, false, b, transB, c, beta, true);
+                    assertClose(la.name + " x " + lb.name + ", transB " + transB, expected, c, 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void cutsOnlyProductsWithFewRowsTooLargeForTheSmallPath() {
+        assertArrayEquals(new long[] {64, 256}, OpenBlas.blocks(32, 512, 512, false)); // 2 x 8 blocks
+        assertArrayEquals(new long[] {32, 512}, OpenBlas.blocks(32, 512, 512, true)); // TN: m * 32 <= 1200
+        assertArrayEquals(new long[] {32, 512}, OpenBlas.blocks(32, 256, 1024, true)); // 2 blocks of depth
+        assertArrayEquals(new long[] {64, 256}, OpenBlas.blocks(32, 256, 1024, false)); // 4 blocks of depth
+        assertNull(OpenBlas.blocks(32, 64, 64, false)); // small already
+        assertNull(OpenBlas.blocks(1120, 512, 512, false)); // many rows: packing pays
+    }
+
+    @Test
+    void alignedMatricesStartACacheLine() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int i = 0; i < 8; i++) {
+                INDArray x = OpenBlas.alignedMatrix(type, 5 + i, 16);
+                Pointer start = x.data().addressPointer();
+                assertEquals(0, (start.address() + start.position() * type.width()) % 64, type + " matrix " + i);
+                assertEquals('c', x.ordering());
+                assertEquals(0, x.sumNumber().doubleValue());
             }
         }
     }

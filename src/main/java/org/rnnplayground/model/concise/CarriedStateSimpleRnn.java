@@ -171,9 +171,9 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
                 ws.hOutAll.addiRowVector(
                         getParam(SimpleRnnParamInitializer.BIAS_KEY)); // + b, in place on the workspace
             }
-            INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
+            ws.rw.assign(getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY)); // [h, h], in place on the copy
             for (int t = 0; t < ws.numSteps; t++) {
-                cellForward(t, rw);
+                cellForward(t, ws.rw);
             }
             cachedInput = training ? input : null;
             cachedH0 = h0;
@@ -234,9 +234,10 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
             INDArray w = getParam(SimpleRnnParamInitializer.WEIGHT_KEY); // [n_in, h]
             INDArray rw = getParam(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY); // [h, h]
+            ws.rwT.assign(rw.transpose()); // RW^T, [h, h], in place on the copy
             TimeMajor.copy(epsilon, ws.dHAll); // dL/dH from above, [T*B, h], in place on the workspace
             for (int t = numSteps - 1; t >= end; t--) {
-                cellBackward(t, t > end ? rw : null);
+                cellBackward(t, t > end ? ws.rwT : null);
             }
             if (end > 0) {
                 TimeMajor.rows(ws.dHAll, 0, end * ws.batchSize).assign(0); // steps before the window
@@ -276,9 +277,9 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         /**
          * Step {@code t} backwards: {@code dZ_t = dH_t * phi'(Z_t)} in place on block {@code t} of
          * {@code ws.dHAll} (through its host copy, with {@code phi'} from the stored {@code H_{t+1}}),
-         * then {@code dH_{t-1} += dZ_t RW^T} unless {@code rw} is null (the first step of the window).
+         * then {@code dH_{t-1} += dZ_t RW^T} ({@code rwT} holds {@code RW^T}) unless it is null (the first step of the window).
          */
-        private void cellBackward(int t, INDArray rw) {
+        private void cellBackward(int t, INDArray rwT) {
             int from = t * ws.batchSize;
             int to = from + ws.batchSize;
             if (probe != null) {
@@ -290,8 +291,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             if (probe != null) {
                 probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dHStep[t]); // H_t, dL/dZ_{t+1}
             }
-            if (rw != null) {
-                OpenBlas.gemm(ws.dHStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
+            if (rwT != null) {
+                OpenBlas.gemm(ws.dHStep[t], false, rwT, false, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
             }
         }
 

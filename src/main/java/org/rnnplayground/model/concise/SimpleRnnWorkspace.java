@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.HostMirror;
+import org.rnnplayground.model.OpenBlas;
 
 /**
  * The buffers of one forward and backward pass of {@link CarriedStateSimpleRnn} for one (batch_size,
@@ -54,6 +55,15 @@ final class SimpleRnnWorkspace {
 
     final HostMirror biasGradHost;
 
+    /**
+     * {@code RW} and {@code RW^T}, [h, h], c-order, copied from DL4J's column-major view for each pass
+     * into matrices that start a cache line ({@link OpenBlas#alignedMatrix}): the per-step products
+     * read them as {@code B} not transposed, the fastest way for OpenBLAS's small-matrix kernels.
+     */
+    final INDArray rw;
+
+    final INDArray rwT;
+
     SimpleRnnWorkspace(int batchSize, int numSteps, int nIn, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
@@ -80,6 +90,8 @@ final class SimpleRnnWorkspace {
         inputRowsHost = new HostMirror(inputRows);
         biasGrad = Nd4j.zeros(dataType, 1, numHiddens);
         biasGradHost = new HostMirror(biasGrad);
+        rw = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
+        rwT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
     }
 
     /**
@@ -93,7 +105,8 @@ final class SimpleRnnWorkspace {
                 + 2 * n * numHiddens // dHAll and its host copy
                 + 2 * nIn * numHiddens // inputRows and its host copy
                 + 2 * numHiddens // biasGrad and its host copy
-                + (nIn + numHiddens) * numHiddens; // wGradRows, rwGradRows
+                + (nIn + numHiddens) * numHiddens // wGradRows, rwGradRows
+                + 2 * numHiddens * numHiddens; // rw, rwT
         return b * matrices + n * Integer.BYTES;
     }
 
