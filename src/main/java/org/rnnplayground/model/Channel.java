@@ -45,7 +45,7 @@ public record Channel(int layer, String name, int batchSize, int numSteps, int n
      * Copies block {@code block} of {@code numHiddens} columns out of a host matrix of several blocks (as
      * a gated cell keeps its gates side by side).
      *
-     * @param source row-major, [rowOffset + T*B, cols]
+     * @param source a host copy, [rowOffset + T*B, cols]
      * @param rowOffset the row of step 1, row 0 of the minibatch
      */
     public static Channel block(
@@ -54,14 +54,14 @@ public record Channel(int layer, String name, int batchSize, int numSteps, int n
             int batchSize,
             int numSteps,
             int numHiddens,
-            double[] source,
+            HostMirror source,
             int cols,
             int rowOffset,
             int block) {
         int rows = batchSize * numSteps;
         double[] values = new double[rows * numHiddens];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(source, (rowOffset + r) * cols + block * numHiddens, values, r * numHiddens, numHiddens);
+            source.copyTo((rowOffset + r) * cols + block * numHiddens, values, r * numHiddens, numHiddens);
         }
         return new Channel(layer, name, batchSize, numSteps, numHiddens, values);
     }

@@ -16,11 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * on row blocks pulled from and pushed to the native buffer (bulk copies through a direct NIO view,
  * no per-element JNI).
  *
- * <p>Two kinds of copy: {@link #HostMirror(INDArray)} holds the matrix in its own type, a {@code
- * float[]} for float32 or a {@code double[]} for float64, never both; {@link #widened} holds a
- * {@code double[]} whatever the type, widened from and narrowed to float32 on the way through a
- * staging array, for cells whose arithmetic is written once in float64 (the library GRU and LSTM).
- * Not thread-safe.
+ * <p>The copy is in the matrix's own type, a {@code float[]} for float32 or a {@code double[]} for
+ * float64, never both: code that computes on it has a loop for each (as {@link Activation}), so a
+ * float32 model's elementwise work runs in float32, with twice the lanes per vector and half the
+ * bytes of a widened copy. Not thread-safe.
  */
 public final class HostMirror {
 
@@ -30,12 +29,10 @@ public final class HostMirror {
     private final int cols;
     private final FloatBuffer nativeFloats;
     private final DoubleBuffer nativeDoubles;
-    /** The host copy for float32 matrices, [rows * cols] row-major; null for float64 and widened copies. */
+    /** The host copy for float32 matrices, [rows * cols] row-major; null for float64. */
     final float[] floats;
-    /** The host copy for float64 matrices and widened copies, [rows * cols] row-major; null otherwise. */
+    /** The host copy for float64 matrices, [rows * cols] row-major; null for float32. */
     final double[] doubles;
-    /** A widened float32 copy's staging for the bulk copies, [rows * cols]; null otherwise. */
-    private final float[] staging;
 
     /**
      * A copy in the matrix's own type.
@@ -44,19 +41,6 @@ public final class HostMirror {
      *     or float64
      */
     public HostMirror(INDArray matrix) {
-        this(matrix, false);
-    }
-
-    /**
-     * A {@code double[]} copy of a float32 or float64 matrix (see the class documentation).
-     *
-     * @param matrix a c-order matrix that owns its whole buffer (not a view), [rows, cols]
-     */
-    public static HostMirror widened(INDArray matrix) {
-        return new HostMirror(matrix, true);
-    }
-
-    private HostMirror(INDArray matrix, boolean widen) {
         if (matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView() || matrix.offset() != 0) {
             throw new IllegalArgumentException("needs a whole c-order matrix, got " + matrix.shapeInfoToString());
         }
@@ -66,26 +50,16 @@ public final class HostMirror {
         if (matrix.dataType() == DataType.FLOAT) {
             nativeFloats = matrix.data().asNioFloat();
             nativeDoubles = null;
-            floats = widen ? null : new float[length];
-            doubles = widen ? new double[length] : null;
-            staging = widen ? new float[length] : null;
+            floats = new float[length];
+            doubles = null;
         } else if (matrix.dataType() == DataType.DOUBLE) {
             nativeFloats = null;
             nativeDoubles = matrix.data().asNioDouble();
             floats = null;
             doubles = new double[length];
-            staging = null;
         } else {
             throw new IllegalArgumentException("float32 or float64 only, got " + matrix.dataType());
         }
-    }
-
-    /**
-     * Bytes per element of a matrix with a {@link #widened} copy, for {@code b} bytes per number: the
-     * native element, its {@code double} copy and, for float32, its staging copy.
-     */
-    public static int widenedBytesPerElement(int b) {
-        return b + Double.BYTES + (b == Float.BYTES ? Float.BYTES : 0);
     }
 
     /** The matrix this is a copy of. */
@@ -93,7 +67,12 @@ public final class HostMirror {
         return matrix;
     }
 
-    /** The host copy of a float64 matrix or of a {@link #widened} one, [rows * cols] row-major; null otherwise. */
+    /** The host copy of a float32 matrix, [rows * cols] row-major; null for float64. */
+    public float[] floats() {
+        return floats;
+    }
+
+    /** The host copy of a float64 matrix, [rows * cols] row-major; null for float32. */
     public double[] doubles() {
         return doubles;
     }
@@ -109,11 +88,6 @@ public final class HostMirror {
         int length = index(to) - at;
         if (floats != null) {
             nativeFloats.get(at, floats, at, length);
-        } else if (staging != null) {
-            nativeFloats.get(at, staging, at, length);
-            for (int k = at; k < at + length; k++) {
-                doubles[k] = staging[k];
-            }
         } else {
             nativeDoubles.get(at, doubles, at, length);
         }
@@ -125,11 +99,6 @@ public final class HostMirror {
         int length = index(to) - at;
         if (floats != null) {
             nativeFloats.put(at, floats, at, length);
-        } else if (staging != null) {
-            for (int k = at; k < at + length; k++) {
-                staging[k] = (float) doubles[k];
-            }
-            nativeFloats.put(at, staging, at, length);
         } else {
             nativeDoubles.put(at, doubles, at, length);
         }
@@ -141,6 +110,25 @@ public final class HostMirror {
             Arrays.fill(floats, 0f);
         } else {
             Arrays.fill(doubles, 0);
+        }
+    }
+
+    /** Sets rows {@code [from, to)} of the host copy to zero, in place on the host copy. */
+    public void clear(int from, int to) {
+        if (floats != null) {
+            Arrays.fill(floats, index(from), index(to), 0f);
+        } else {
+            Arrays.fill(doubles, index(from), index(to), 0);
+        }
+    }
+
+    /**
+     * Copies {@code length} elements from index {@code at} of the host copy into {@code into} (widened
+     * for float32), for reading outside the hot loops.
+     */
+    public void copyTo(int at, double[] into, int intoAt, int length) {
+        for (int k = 0; k < length; k++) {
+            into[intoAt + k] = floats != null ? floats[at + k] : doubles[at + k];
         }
     }
 

@@ -270,7 +270,6 @@ final class CarriedStateLstm extends LSTM {
             }
             int numSteps = ws.numSteps;
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            int gateCols = LstmWorkspace.GATES * ws.numHiddens;
             INDArray rw = getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
             ws.dH.pull(0, ws.row(numSteps));
@@ -291,7 +290,7 @@ final class CarriedStateLstm extends LSTM {
                 }
             }
             if (end > 0) { // steps before the window: no gradient
-                Arrays.fill(ws.dGates.doubles(), 0, ws.row(end) * gateCols, 0);
+                ws.dGates.clear(0, ws.row(end)); // in place on the host copy
                 ws.dGates.push(0, ws.row(end));
             }
             INDArray dZ = ws.dGates.matrix(); // dL/dZ, [T*B, 4h]
@@ -338,11 +337,11 @@ final class CarriedStateLstm extends LSTM {
         public List<Channel> gateChannels(int layer) {
             int b = ws.batchSize, t = ws.numSteps, h = ws.numHiddens, cols = LstmWorkspace.GATES * h;
             return List.of(
-                    Channel.block(layer, "C", b, t, h, ws.c.doubles(), h, b, 0), // C_1..C_T, after C_0
-                    Channel.block(layer, "I", b, t, h, ws.gates.doubles(), cols, 0, 3), // DL4J's blocks: A | F | O | G
-                    Channel.block(layer, "F", b, t, h, ws.gates.doubles(), cols, 0, 1),
-                    Channel.block(layer, "O", b, t, h, ws.gates.doubles(), cols, 0, 2),
-                    Channel.block(layer, "C~", b, t, h, ws.gates.doubles(), cols, 0, 0));
+                    Channel.block(layer, "C", b, t, h, ws.c, h, b, 0), // C_1..C_T, after C_0
+                    Channel.block(layer, "I", b, t, h, ws.gates, cols, 0, 3), // DL4J's blocks: A | F | O | G
+                    Channel.block(layer, "F", b, t, h, ws.gates, cols, 0, 1),
+                    Channel.block(layer, "O", b, t, h, ws.gates, cols, 0, 2),
+                    Channel.block(layer, "C~", b, t, h, ws.gates, cols, 0, 0));
         }
 
         @Override

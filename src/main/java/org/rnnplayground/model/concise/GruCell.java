@@ -22,7 +22,10 @@ package org.rnnplayground.model.concise;
  * </pre>
  *
  * Loops over contiguous rows of plain arrays: one step's block is a few thousand elements, too
- * small for an ND4J op call (several microseconds each) to pay off.
+ * small for an ND4J op call (several microseconds each) to pay off. Each pass is written once per
+ * primitive type, the same lines over {@code float[]} for float32 networks (half the bytes, twice
+ * the vector lanes) and {@code double[]} for float64 ones ({@code CellTypesAgreeTest} holds the two
+ * together), as {@link org.rnnplayground.model.Activation} is.
  */
 final class GruCell {
 
@@ -35,25 +38,64 @@ final class GruCell {
      * place on the host copies.
      */
     static void forward(GruWorkspace ws, int t) {
-        int nh = ws.numHiddens;
+        int from = ws.row(t), to = ws.row(t + 1), nh = ws.numHiddens, ahead = ws.batchSize * nh;
+        if (ws.gates.floats() != null) {
+            forward(ws.gates.floats(), ws.recurrent.floats(), ws.h.floats(), ws.carry.floats(), from, to, nh, ahead);
+        } else {
+            forward(
+                    ws.gates.doubles(),
+                    ws.recurrent.doubles(),
+                    ws.h.doubles(),
+                    ws.carry.doubles(),
+                    from,
+                    to,
+                    nh,
+                    ahead);
+        }
+    }
+
+    /** Rows {@code [from, to)}: {@code g} gates, {@code a} recurrent products, {@code h} states, {@code carry} a row. */
+    private static void forward(float[] g, float[] a, float[] h, float[] carry, int from, int to, int nh, int ahead) {
         int gateCols = GruParams.GATES * nh;
-        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles(), carry = ws.carry;
-        for (int i = ws.row(t); i < ws.row(t + 1); i++) {
+        for (int i = from; i < to; i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh; // reset, update, candidate of row i
-            int prev = i * nh, next = prev + ws.batchSize * nh; // H_{t-1} and H_t of row i
+            int prev = i * nh, next = prev + ahead; // H_{t-1} and H_t of row i
             for (int j = 0; j < 2 * nh; j++) {
                 g[gr + j] += a[gr + j]; // G_r + A_r | G_z + A_z
             }
-            ws.math.sigmoid(g, gr, gn); // R | Z
+            GateMath.sigmoid(g, gr, gn); // R | Z
             for (int j = 0; j < nh; j++) {
                 g[gn + j] += g[gr + j] * a[gn + j]; // G_n + R * A_n
             }
-            ws.math.tanh(g, gn, gn + nh); // N
+            GateMath.tanh(g, gn, gn + nh); // N
             for (int j = 0; j < nh; j++) { // into a row of its own, then copied: see backward
-                double n = g[gn + j];
+                float n = g[gn + j];
                 carry[j] = n + g[gz + j] * (h[prev + j] - n);
             }
             System.arraycopy(carry, 0, h, next, nh); // H_t
+        }
+    }
+
+    /** The same lines as the float32 pass, in float64. */
+    private static void forward(
+            double[] g, double[] a, double[] h, double[] carry, int from, int to, int nh, int ahead) {
+        int gateCols = GruParams.GATES * nh;
+        for (int i = from; i < to; i++) {
+            int gr = i * gateCols, gz = gr + nh, gn = gz + nh;
+            int prev = i * nh, next = prev + ahead;
+            for (int j = 0; j < 2 * nh; j++) {
+                g[gr + j] += a[gr + j];
+            }
+            GateMath.sigmoid(g, gr, gn);
+            for (int j = 0; j < nh; j++) {
+                g[gn + j] += g[gr + j] * a[gn + j];
+            }
+            GateMath.tanh(g, gn, gn + nh);
+            for (int j = 0; j < nh; j++) {
+                double n = g[gn + j];
+                carry[j] = n + g[gz + j] * (h[prev + j] - n);
+            }
+            System.arraycopy(carry, 0, h, next, nh);
         }
     }
 
@@ -64,15 +106,97 @@ final class GruCell {
      * Z} to block {@code t - 1} of {@code dH}; in place on the host copies.
      */
     static void backward(GruWorkspace ws, int t, boolean toPrevious) {
-        int nh = ws.numHiddens;
+        int from = ws.row(t), to = ws.row(t + 1), nh = ws.numHiddens;
+        if (ws.gates.floats() != null) {
+            backward(
+                    ws.gates.floats(),
+                    ws.recurrent.floats(),
+                    ws.h.floats(),
+                    ws.dH.floats(),
+                    ws.dGates.floats(),
+                    ws.dRecurrent.floats(),
+                    ws.carry.floats(),
+                    from,
+                    to,
+                    nh);
+        } else {
+            backward(
+                    ws.gates.doubles(),
+                    ws.recurrent.doubles(),
+                    ws.h.doubles(),
+                    ws.dH.doubles(),
+                    ws.dGates.doubles(),
+                    ws.dRecurrent.doubles(),
+                    ws.carry.doubles(),
+                    from,
+                    to,
+                    nh);
+        }
+        if (toPrevious) { // dL/dH_{t-1} += dH * Z
+            int back = (to - from) * nh;
+            if (ws.dH.floats() != null) {
+                addTo(ws.dH.floats(), from * nh - back, ws.carry.floats(), back);
+            } else {
+                addTo(ws.dH.doubles(), from * nh - back, ws.carry.doubles(), back);
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} of one step: {@code dG} and {@code dA} from {@code dH}, the gates
+     * {@code g}, the recurrent products {@code a} and {@code H_{t-1}} (the same rows of {@code h});
+     * {@code dH * Z} into {@code carry}, [B * h].
+     */
+    private static void backward(
+            float[] g,
+            float[] a,
+            float[] h,
+            float[] dH,
+            float[] dG,
+            float[] dA,
+            float[] carry,
+            int from,
+            int to,
+            int nh) {
         int gateCols = GruParams.GATES * nh;
-        int back = ws.batchSize * nh; // from a row of step t to the same row of step t - 1
-        double[] g = ws.gates.doubles(), a = ws.recurrent.doubles(), h = ws.h.doubles(), dH = ws.dH.doubles();
-        double[] dG = ws.dGates.doubles(), dA = ws.dRecurrent.doubles(), carry = ws.carry;
-        int first = ws.row(t) * nh; // block t's first element
-        for (int i = ws.row(t); i < ws.row(t + 1); i++) {
+        int first = from * nh; // the block's first element
+        for (int i = from; i < to; i++) {
             int gr = i * gateCols, gz = gr + nh, gn = gz + nh;
             int at = i * nh; // dL/dH_t of row i, and H_{t-1} of row i (block t of h)
+            for (int j = 0; j < nh; j++) {
+                float d = dH[at + j];
+                float r = g[gr + j], z = g[gz + j], n = g[gn + j];
+                float dN = d * (1 - z) * (1 - n * n);
+                float dZ = d * (h[at + j] - n) * z * (1 - z);
+                float dR = dN * a[gn + j] * r * (1 - r);
+                dG[gr + j] = dR;
+                dG[gz + j] = dZ;
+                dG[gn + j] = dN;
+                dA[gr + j] = dR;
+                dA[gz + j] = dZ;
+                dA[gn + j] = dN * r;
+                carry[at - first + j] = d * z;
+            }
+        }
+    }
+
+    /** The same lines as the float32 pass, in float64. */
+    private static void backward(
+            double[] g,
+            double[] a,
+            double[] h,
+            double[] dH,
+            double[] dG,
+            double[] dA,
+            double[] carry,
+            int from,
+            int to,
+            int nh) {
+        int gateCols = GruParams.GATES * nh;
+        int first = from * nh;
+        for (int i = from; i < to; i++) {
+            int gr = i * gateCols, gz = gr + nh, gn = gz + nh;
+            int at = i * nh;
             for (int j = 0; j < nh; j++) {
                 double d = dH[at + j];
                 double r = g[gr + j], z = g[gz + j], n = g[gn + j];
@@ -88,11 +212,18 @@ final class GruCell {
                 carry[at - first + j] = d * z;
             }
         }
-        if (toPrevious) { // a loop of its own: within one array the JIT vectorises only same-index updates
-            int to = ws.row(t) * nh - back;
-            for (int k = 0; k < back; k++) {
-                dH[to + k] += carry[k];
-            }
+    }
+
+    /** {@code to[at, at + length) += from[0, length)}: a loop of its own, since within one array the JIT vectorises only same-index updates. */
+    private static void addTo(float[] to, int at, float[] from, int length) {
+        for (int k = 0; k < length; k++) {
+            to[at + k] += from[k];
+        }
+    }
+
+    private static void addTo(double[] to, int at, double[] from, int length) {
+        for (int k = 0; k < length; k++) {
+            to[at + k] += from[k];
         }
     }
 }

@@ -284,8 +284,8 @@ final class GruLayer extends BaseRecurrentLayer {
                 }
             }
             if (end > 0) { // steps before the window: no gradient
-                Arrays.fill(ws.dGates.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
-                Arrays.fill(ws.dRecurrent.doubles(), 0, ws.row(end) * GruParams.GATES * ws.numHiddens, 0);
+                ws.dGates.clear(0, ws.row(end)); // in place on the host copies
+                ws.dRecurrent.clear(0, ws.row(end));
                 ws.dRecurrent.push(0, ws.row(end));
             }
             ws.dGates.push(0, ws.row(numSteps));
@@ -338,9 +338,9 @@ final class GruLayer extends BaseRecurrentLayer {
         public List<Channel> gateChannels(int layer) {
             int b = ws.batchSize, t = ws.numSteps, h = ws.numHiddens, cols = GruParams.GATES * h;
             return List.of(
-                    Channel.block(layer, "R", b, t, h, ws.gates.doubles(), cols, 0, 0), // R | Z | N
-                    Channel.block(layer, "Z", b, t, h, ws.gates.doubles(), cols, 0, 1),
-                    Channel.block(layer, "H~", b, t, h, ws.gates.doubles(), cols, 0, 2));
+                    Channel.block(layer, "R", b, t, h, ws.gates, cols, 0, 0), // R | Z | N
+                    Channel.block(layer, "Z", b, t, h, ws.gates, cols, 0, 1),
+                    Channel.block(layer, "H~", b, t, h, ws.gates, cols, 0, 2));
         }
 
         @Override

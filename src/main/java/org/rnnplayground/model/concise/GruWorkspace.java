@@ -15,16 +15,13 @@ import org.rnnplayground.model.HostMirror;
  * row {@code t * B + i} is step {@code t} of minibatch row {@code i}, so one step is a contiguous
  * block of {@code B} rows. The gate columns are {@link GruParams}'s: reset, update, candidate, each
  * {@code h} wide. The matrices the products read or write are native ND4J arrays; those the cell
- * computes on elementwise have a widened {@link HostMirror} copy.
+ * computes on elementwise have a {@link HostMirror} copy in the network's type.
  */
 final class GruWorkspace {
 
     final int batchSize;
     final int numSteps;
     final int numHiddens;
-    /** The gates' nonlinearities for the network's data type. */
-    final GateMath math;
-
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
@@ -54,8 +51,8 @@ final class GruWorkspace {
     final HostMirror dRecurrent;
     /** Row blocks of {@link #dRecurrent} per step, [B, 3h]. */
     final INDArray[] dRecurrentStep;
-    /** Host only, [B * h]: one step's {@code dH * Z} backwards, one row's {@code H_t} forwards. */
-    final double[] carry;
+    /** Used on the host only, [B, h]: one step's {@code dH * Z} backwards, one row's {@code H_t} forwards. */
+    final HostMirror carry;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
     /** For one-hot input: {@code W + b}, then the gradient of {@code W}, [n_in, 3h], c-order. */
@@ -65,23 +62,22 @@ final class GruWorkspace {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
-        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GruParams.GATES * numHiddens;
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
-            gates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
-            recurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
-            h = HostMirror.widened(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
-            dH = HostMirror.widened(Nd4j.zeros(dataType, n, numHiddens));
-            dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
-            dRecurrent = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            gates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
+            recurrent = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
+            h = new HostMirror(Nd4j.zeros(dataType, (long) (numSteps + 1) * batchSize, numHiddens));
+            dH = new HostMirror(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
+            dRecurrent = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
-            inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
+            inputRows = new HostMirror(Nd4j.zeros(dataType, nIn, gateCols));
+            carry = new HostMirror(Nd4j.zeros(dataType, batchSize, numHiddens));
         }
-        carry = new double[batchSize * numHiddens];
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
         hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
         hStep = steps(h.matrix(), numSteps + 1);
@@ -98,11 +94,9 @@ final class GruWorkspace {
         double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
                 + (n + batchSize) * numHiddens // h
                 + n * numHiddens // dH
-                + nIn * gateCols; // inputRows
-        return b * plain
-                + HostMirror.widenedBytesPerElement(b) * hosted
-                + n * Integer.BYTES
-                + Double.BYTES * batchSize * numHiddens; // carry
+                + nIn * gateCols // inputRows
+                + batchSize * numHiddens; // carry
+        return b * plain + 2 * b * hosted + n * Integer.BYTES; // a hosted element: native and host copy
     }
 
     boolean fits(int batchSize, int numSteps) {

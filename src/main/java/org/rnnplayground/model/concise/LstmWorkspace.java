@@ -15,7 +15,8 @@ import org.rnnplayground.model.HostMirror;
  * {@code t * B + i} is step {@code t} of minibatch row {@code i}. The gate columns are DL4J's: block
  * input {@code A} (tanh), forget {@code F}, output {@code O} and input gate {@code G} (sigmoids),
  * each {@code h} wide. The matrices the products read or write are native ND4J arrays; those the
- * cell computes on elementwise have a widened {@link HostMirror} copy; the cell state lives on the host only.
+ * cell computes on elementwise have a {@link HostMirror} copy in the network's type; {@code tanh(C_t)}
+ * and {@code dL/dC} are used on the host only.
  */
 final class LstmWorkspace {
 
@@ -25,9 +26,6 @@ final class LstmWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
-    /** The gates' nonlinearities for the network's data type. */
-    final GateMath math;
-
     /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
     final INDArray ones;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
@@ -46,15 +44,15 @@ final class LstmWorkspace {
     final INDArray hOutAll;
     /** {@code [C_0; C_1; ...; C_T]}, [(T+1)*B, h]; block 0 is the state carried in; the last block is pushed. */
     final HostMirror c;
-    /** {@code tanh(C_t)} for t = 1..T (row block t-1), host only, [N * h]. */
-    final double[] tanhC;
+    /** {@code tanh(C_t)} for t = 1..T (row block t-1), used on the host only, [N, h]. */
+    final HostMirror tanhC;
 
     /** dL/dH_t for t = 1..T (row block t-1): from above, plus step t+1's product {@code dZ RW^T}. */
     final HostMirror dH;
     /** Row blocks of {@link #dH} per step, [B, h]. */
     final INDArray[] dHStep;
-    /** dL/dC_{t+1} of the step after the current one, host only, [B * h]. */
-    final double[] dCNext;
+    /** dL/dC_{t+1} of the step after the current one, used on the host only, [B, h]. */
+    final HostMirror dCNext;
     /** dL/dZ of every step, {@code Z = X W + H_{t-1} RW + b}, [N, 4h]. */
     final HostMirror dGates;
     /** Row blocks of {@link #dGates} per step, [B, 4h]. */
@@ -69,7 +67,6 @@ final class LstmWorkspace {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
         this.numHiddens = numHiddens;
-        this.math = GateMath.of(dataType);
         int n = batchSize * numSteps;
         int gateCols = GATES * numHiddens;
         long stateRows = (long) (numSteps + 1) * batchSize;
@@ -77,16 +74,16 @@ final class LstmWorkspace {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
             xCopy = Nd4j.zeros(dataType, n, nIn);
-            gates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
-            h = HostMirror.widened(Nd4j.zeros(dataType, stateRows, numHiddens));
-            c = HostMirror.widened(Nd4j.zeros(dataType, stateRows, numHiddens));
-            dH = HostMirror.widened(Nd4j.zeros(dataType, n, numHiddens));
-            dGates = HostMirror.widened(Nd4j.zeros(dataType, n, gateCols));
+            gates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
+            h = new HostMirror(Nd4j.zeros(dataType, stateRows, numHiddens));
+            c = new HostMirror(Nd4j.zeros(dataType, stateRows, numHiddens));
+            dH = new HostMirror(Nd4j.zeros(dataType, n, numHiddens));
+            dGates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
             dX = Nd4j.zeros(dataType, n, nIn);
-            inputRows = HostMirror.widened(Nd4j.zeros(dataType, nIn, gateCols));
+            inputRows = new HostMirror(Nd4j.zeros(dataType, nIn, gateCols));
+            tanhC = new HostMirror(Nd4j.zeros(dataType, n, numHiddens));
+            dCNext = new HostMirror(Nd4j.zeros(dataType, batchSize, numHiddens));
         }
-        tanhC = new double[n * numHiddens];
-        dCNext = new double[batchSize * numHiddens];
         hPrevAll = TimeMajor.rows(h.matrix(), 0, n);
         hOutAll = TimeMajor.rows(h.matrix(), batchSize, n + batchSize);
         hStep = steps(h.matrix(), numSteps + 1);
@@ -106,9 +103,9 @@ final class LstmWorkspace {
         double hosted = 2 * n * gateCols // gates, dGates
                 + 2 * (n + batchSize) * numHiddens // h, c
                 + n * numHiddens // dH
-                + nIn * gateCols; // inputRows
-        double hostOnly = Double.BYTES * (n * numHiddens + batchSize * numHiddens); // tanhC, dCNext
-        return b * plain + HostMirror.widenedBytesPerElement(b) * hosted + hostOnly + n * Integer.BYTES;
+                + nIn * gateCols // inputRows
+                + (n + batchSize) * numHiddens; // tanhC, dCNext
+        return b * plain + 2 * b * hosted + n * Integer.BYTES; // a hosted element: native and host copy
     }
 
     boolean fits(int batchSize, int numSteps) {
