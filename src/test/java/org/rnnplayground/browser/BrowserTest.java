@@ -143,6 +143,20 @@ public abstract class BrowserTest {
         awaitServer(p);
     }
 
+    /**
+     * Opens the Train page on the default text and trains a tiny run (16 hidden units, 2,000 tokens,
+     * 2 epochs) until it says it finished.
+     */
+    protected void trainATinyRun() {
+        open("train");
+        assertThat(page.locator("#train-text")).containsText("The Time Machine");
+        fillIn("num-hiddens", "16");
+        fillIn("max-tokens", "2000");
+        fillIn("epochs", "2");
+        page.locator("#start-run").click();
+        assertThat(page.locator("#run-status")).containsText("Finished");
+    }
+
     /** Opens a page and waits until Vaadin has rendered its view. */
     protected void open(String path) {
         page.navigate(url(path));

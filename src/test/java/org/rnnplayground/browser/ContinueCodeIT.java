@@ -26,13 +26,7 @@ class ContinueCodeIT extends BrowserTest {
 
     @Test
     void aCodeShownOnOneBrowserBringsTheRunsToAnother() {
-        open("train");
-        assertThat(page.locator("#train-text")).containsText("The Time Machine");
-        fillIn(page, "num-hiddens", "16");
-        fillIn(page, "max-tokens", "2000");
-        fillIn(page, "epochs", "2");
-        page.locator("#start-run").click();
-        assertThat(page.locator("#run-status")).containsText("Finished");
+        trainATinyRun();
 
         page.locator("#continue-code").click();
         assertThat(page.locator("#show-code")).isVisible();

@@ -20,13 +20,7 @@ class LearnerCookieIT extends BrowserTest {
 
     @Test
     void aNewSessionWithTheLearnersCookieFindsTheirRuns() {
-        open("train");
-        assertThat(page.locator("#train-text")).containsText("The Time Machine");
-        fillIn(page, "num-hiddens", "16");
-        fillIn(page, "max-tokens", "2000");
-        fillIn(page, "epochs", "2");
-        page.locator("#start-run").click();
-        assertThat(page.locator("#run-status")).containsText("Finished");
+        trainATinyRun();
 
         List<Cookie> learner = context.cookies().stream()
                 .filter(c -> c.name.equals("rnn-learner"))
