@@ -230,21 +230,6 @@ public final class OpenBlas {
         return offset == 0 ? p : new FloatPointer(p).position(p.position() + offset);
     }
 
-    /**
-     * {@code C = op(A) op(B)} for a column-major {@code C} (DL4J's parameter and gradient views),
-     * computed row-major into {@code rows} and copied into {@code C}, in place on both. For the
-     * weight gradients' shapes, {@code [h, T*B] x [T*B, g h]}, OpenBLAS 0.3.19 runs the row-major
-     * product up to twice as fast (measured at h = 256 on one core: 121 against 57 GFLOP/s for {@code
-     * [256, 1120] x [1120, 256]}); the copy costs a few per cent of the product.
-     *
-     * @param rows a whole c-order matrix shaped as {@code c}, overwritten
-     */
-    public static void gemmThroughRows(
-            INDArray a, boolean transA, INDArray b, boolean transB, INDArray c, INDArray rows) {
-        gemm(a, transA, b, transB, rows, 0);
-        c.assign(rows); // in place on c
-    }
-
     /** Whether {@code x} is a matrix with contiguous rows, as BLAS's row-major operands must be. */
     private static boolean rowMajor(INDArray x) {
         return x.rank() == 2 && (x.size(1) == 1 || x.stride(1) == 1) && (x.size(0) == 1 || x.stride(0) >= x.size(1));

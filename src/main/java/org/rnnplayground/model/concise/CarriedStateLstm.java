@@ -104,7 +104,8 @@ final class CarriedStateLstm extends LSTM {
     }
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
-    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM implements WorkingMemory, Inspectable {
+    static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM
+            implements WorkingMemory, Inspectable, InputGradient {
 
         private LstmWorkspace ws;
         /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
@@ -118,6 +119,9 @@ final class CarriedStateLstm extends LSTM {
         private INDArray cachedC0;
 
         private BackwardProbe probe;
+        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        private boolean inputGradientWanted = true;
+
         private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
@@ -249,7 +253,8 @@ final class CarriedStateLstm extends LSTM {
          * @param epsilon dL/dH of every step, [batch_size, num_hiddens, num_steps]
          * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
-         *     num_steps], a view of this layer's workspace valid until its next pass
+         *     num_steps], a view of this layer's workspace valid until its next pass (null when
+         *     {@link InputGradient} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -308,12 +313,16 @@ final class CarriedStateLstm extends LSTM {
             }
             OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dZ, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 4h], in place
-            OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]
+            INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
+            if (inputGradientWanted) {
+                OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]
+                dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
+            }
             Gradient grad = new DefaultGradient(gradientsFlattened);
             grad.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, wGrad);
             grad.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, rwGrad);
             grad.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, bGrad);
-            return new Pair<>(grad, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
+            return new Pair<>(grad, dX); // [B, n_in, T] or null
         }
 
         /**
@@ -324,6 +333,11 @@ final class CarriedStateLstm extends LSTM {
          */
         private static INDArray row(INDArray b) {
             return b.reshape('c', 1, b.length()); // [1, 4h]
+        }
+
+        @Override
+        public void inputGradientWanted(boolean wanted) {
+            inputGradientWanted = wanted;
         }
 
         @Override

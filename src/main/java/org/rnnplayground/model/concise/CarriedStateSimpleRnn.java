@@ -94,7 +94,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn
-            implements WorkingMemory, Inspectable {
+            implements WorkingMemory, Inspectable, InputGradient {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
@@ -108,6 +108,9 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
+        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        private boolean inputGradientWanted = true;
+
         private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
@@ -220,7 +223,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
          * @param epsilon dL/dH of every step, [batch_size, num_hiddens, num_steps]
          * @param tbpttBackLength steps to go back, or -1 for all
          * @return the gradient (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
-         *     num_steps], a view of this layer's workspace valid until its next pass
+         *     num_steps], a view of this layer's workspace valid until its next pass (null when
+         *     {@link InputGradient} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -253,25 +257,22 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
                 ws.inputRowsHost.push(0, (int) ws.inputRows.size(0));
                 wGrad.assign(ws.inputRows); // [n_in, h], in place on the gradient
             } else {
-                OpenBlas.gemmThroughRows(
-                        xRows,
-                        true,
-                        dZ,
-                        false,
-                        wGrad,
-                        ws.wGradRows); // [n_in, T*B] x [T*B, h], in place on the gradient
+                OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, h], in place on the gradient
             }
-            OpenBlas.gemmThroughRows(
-                    ws.hPrevAll, true, dZ, false, rwGrad, ws.rwGradRows); // [h, T*B] x [T*B, h], in place
+            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, h], in place on the gradient
             ws.dHHost.sumRows(from, to, ws.biasGradHost); // 1^T dZ, [1, h]
             ws.biasGradHost.push(0, 1);
             bGrad.assign(ws.biasGrad); // [1, h], in place on the gradient
-            OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
+            INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
+            if (inputGradientWanted) {
+                OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
+                dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
+            }
             Gradient g = new DefaultGradient(gradientsFlattened);
             g.gradientForVariable().put(SimpleRnnParamInitializer.WEIGHT_KEY, wGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.RECURRENT_WEIGHT_KEY, rwGrad);
             g.gradientForVariable().put(SimpleRnnParamInitializer.BIAS_KEY, bGrad);
-            return new Pair<>(g, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
+            return new Pair<>(g, dX); // [B, n_in, T] or null
         }
 
         /**
@@ -294,6 +295,11 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             if (rwT != null) {
                 OpenBlas.gemm(ws.dHStep[t], false, rwT, false, ws.dHStep[t - 1], 1); // += [B, h] x [h, h]^T
             }
+        }
+
+        @Override
+        public void inputGradientWanted(boolean wanted) {
+            inputGradientWanted = wanted;
         }
 
         @Override

@@ -114,6 +114,9 @@ public final class ConciseRnn implements CharModel {
         this.net = net;
         this.inputs = new ConciseInputs.Reused(arch.dataType());
         this.labels = new ConciseInputs.Reused(arch.dataType());
+        if (arch.embeddingSize() == 0) { // one-hot inputs: nothing reads the bottom layer's dL/dX
+            ((InputGradient) net.getLayer(arch.recurrentIndex(0))).inputGradientWanted(false);
+        }
     }
 
     /** A fresh network, initialised from {@code arch.seed()} (see {@link ConciseNetworks}). */

@@ -120,7 +120,7 @@ final class GruLayer extends BaseRecurrentLayer {
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
-            implements WorkingMemory, Inspectable {
+            implements WorkingMemory, Inspectable, InputGradient {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -135,6 +135,9 @@ final class GruLayer extends BaseRecurrentLayer {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
+        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        private boolean inputGradientWanted = true;
+
         private int probedLayer;
 
         Impl(NeuralNetConfiguration conf, DataType dataType) {
@@ -251,7 +254,8 @@ final class GruLayer extends BaseRecurrentLayer {
          * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all;
          *     the state before the window is then held constant and earlier steps get no gradient
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
-         *     num_steps], a view of this layer's workspace valid until its next pass
+         *     num_steps], a view of this layer's workspace valid until its next pass (null when
+         *     {@link InputGradient} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -309,12 +313,17 @@ final class GruLayer extends BaseRecurrentLayer {
                     rwGrad,
                     0); // [h, T*B] x [T*B, 3h], in place on the gradient
             OpenBlas.gemm(ws.ones, true, dG, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 3h], in place
-            OpenBlas.gemm(dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
+            INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
+            if (inputGradientWanted) {
+                OpenBlas.gemm(
+                        dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
+                dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
+            }
             Gradient grad = new DefaultGradient(gradientsFlattened);
             grad.gradientForVariable().put(GruParams.WEIGHT_KEY, wGrad);
             grad.gradientForVariable().put(GruParams.RECURRENT_WEIGHT_KEY, rwGrad);
             grad.gradientForVariable().put(GruParams.BIAS_KEY, bGrad);
-            return new Pair<>(grad, TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps)); // [B, n_in, T]
+            return new Pair<>(grad, dX); // [B, n_in, T] or null
         }
 
         /**
@@ -325,6 +334,11 @@ final class GruLayer extends BaseRecurrentLayer {
          */
         private static INDArray row(INDArray b) {
             return b.reshape('c', 1, b.length()); // [1, 3h]
+        }
+
+        @Override
+        public void inputGradientWanted(boolean wanted) {
+            inputGradientWanted = wanted;
         }
 
         @Override

@@ -39,10 +39,6 @@ final class SimpleRnnWorkspace {
     final INDArray[] dHStep;
     /** Host copy of {@link #dHAll}, where each step's {@code dH * phi'(Z)} is computed. */
     final HostMirror dHHost;
-    /** The weight gradients computed row-major before they are copied into DL4J's column-major views ({@code OpenBlas.gemmThroughRows}): {@code W}'s, [n_in, h], and {@code RW}'s, [h, h]. */
-    final INDArray wGradRows;
-
-    final INDArray rwGradRows;
     /** dL/dX, time-major, [N, n_in]. */
     final INDArray dX;
 
@@ -82,8 +78,6 @@ final class SimpleRnnWorkspace {
             dHStep[t] = TimeMajor.rows(dHAll, t * batchSize, (t + 1) * batchSize);
         }
         dX = Nd4j.zeros(dataType, n, nIn);
-        wGradRows = Nd4j.zeros(dataType, nIn, numHiddens);
-        rwGradRows = Nd4j.zeros(dataType, numHiddens, numHiddens);
         hHost = new HostMirror(hAll);
         dHHost = new HostMirror(dHAll);
         inputRows = Nd4j.zeros(dataType, nIn, numHiddens);
@@ -105,7 +99,6 @@ final class SimpleRnnWorkspace {
                 + 2 * n * numHiddens // dHAll and its host copy
                 + 2 * nIn * numHiddens // inputRows and its host copy
                 + 2 * numHiddens // biasGrad and its host copy
-                + (nIn + numHiddens) * numHiddens // wGradRows, rwGradRows
                 + 2 * numHiddens * numHiddens; // rw, rwT
         return b * matrices + n * Integer.BYTES;
     }

@@ -33,24 +33,39 @@ final class TimeMajor {
      * @return [T*B, n], c-order rows
      */
     static INDArray rows(INDArray ncw, INDArray buffer) {
-        long batchSize = ncw.size(0), n = ncw.size(1), numSteps = ncw.size(2);
-        INDArray steps = ncw.permute(2, 0, 1); // [T, B, n]
-        if (steps.stride(2) == 1 && steps.stride(1) == n && steps.stride(0) == batchSize * n) {
-            return steps.reshape('c', numSteps * batchSize, n); // contiguous: a view
+        INDArray view = rowsView(ncw);
+        if (view != null) {
+            return view;
         }
         copy(ncw, buffer);
         return buffer;
     }
 
     /**
-     * Copies a recurrent array into a time-major matrix, in place on {@code into}.
+     * Copies a recurrent array into a time-major matrix, in place on {@code into}: a copy of
+     * contiguous rows when {@code ncw} is a time-major view, else a permuting copy.
      *
      * @param ncw [batch_size, n, num_steps]
      * @param into a whole c-order matrix, [T*B, n]
      */
     static void copy(INDArray ncw, INDArray into) {
+        INDArray view = rowsView(ncw);
+        if (view != null) {
+            into.assign(view); // [T*B, n], both c-order
+            return;
+        }
         INDArray steps = into.reshape('c', ncw.size(2), ncw.size(0), ncw.size(1)); // [T, B, n], a view
         steps.assign(ncw.permute(2, 0, 1)); // [B, n, T] -> [T, B, n]
+    }
+
+    /** The time-major rows behind {@code ncw}, [T*B, n], when it is a view of them (as {@link #toNcw} returns); else null. */
+    private static INDArray rowsView(INDArray ncw) {
+        long batchSize = ncw.size(0), n = ncw.size(1), numSteps = ncw.size(2);
+        INDArray steps = ncw.permute(2, 0, 1); // [T, B, n]
+        if (steps.stride(2) == 1 && steps.stride(1) == n && steps.stride(0) == batchSize * n) {
+            return steps.reshape('c', numSteps * batchSize, n); // contiguous: a view
+        }
+        return null;
     }
 
     /** Rows {@code [from, to)} of a c-order matrix: a contiguous view. */

@@ -20,11 +20,14 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.rnnplayground.model.State;
+import org.rnnplayground.model.TrainHyper;
 
 /**
  * One-hot inputs: {@link CarriedStateSimpleRnn} recognises them and gathers rows of {@code W} instead
@@ -67,6 +70,39 @@ class OneHotInputTest {
                     actual.getFirst().getGradientFor(key));
         }
         assertClose("dL/dX", expected.getSecond(), actual.getSecond());
+    }
+
+    /**
+     * In a model with one-hot inputs the bottom layer leaves out dL/dX (nothing reads it), which
+     * changes no gradient; the layers above it, and a bottom layer below an embedding, compute theirs.
+     */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void theBottomLayerOfOneHotInputsLeavesOutOnlyItsInputGradient(CellType cell) {
+        ConciseRnn model = ConciseRnn.create(new ConciseRnn.Architecture(
+                V, H, cell, 2, 0, org.rnnplayground.model.Activation.TANH, DataType.DOUBLE, 9));
+        int[][] x = ConciseRnnTest.tokens(B, T, V, 5);
+        int[][] y = ConciseRnnTest.tokens(B, T, V, 6);
+        State state = model.beginState(B);
+        INDArray eps = Nd4j.rand(DataType.DOUBLE, B, H, T).subi(0.5);
+
+        model.lossAndGradients(x, y, state, TrainHyper.unclipped(1));
+        INDArray without = model.network().getFlattenedGradients().dup(); // [1, P]
+        RecurrentLayer bottom = (RecurrentLayer) model.network().getLayer(0);
+        RecurrentLayer above = (RecurrentLayer) model.network().getLayer(1);
+        assertNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, one-hot inputs");
+        assertNotNull(above.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "second layer");
+
+        ((InputGradient) bottom).inputGradientWanted(true);
+        model.lossAndGradients(x, y, state, TrainHyper.unclipped(1));
+        assertEquals(without, model.network().getFlattenedGradients(), "every gradient, with dL/dX computed");
+        assertNotNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, turned on");
+
+        ConciseRnn embedded = ConciseRnn.create(new ConciseRnn.Architecture(
+                V, H, cell, 1, 4, org.rnnplayground.model.Activation.TANH, DataType.DOUBLE, 9));
+        embedded.lossAndGradients(x, y, embedded.beginState(B), TrainHyper.unclipped(1));
+        RecurrentLayer overEmbedding = (RecurrentLayer) embedded.network().getLayer(1);
+        assertNotNull(overEmbedding.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer over an embedding");
     }
 
     /** A training forward pass from {@code h0}, then backpropagation over {@code window} steps (-1: all). */
