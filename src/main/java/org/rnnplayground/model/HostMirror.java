@@ -209,11 +209,18 @@ public final class HostMirror {
      */
     public void sumRows(int from, int to, HostMirror target) {
         requireLike(target);
-        if (floats != null) {
-            Arrays.fill(target.floats, 0, cols, 0f);
-        } else {
-            Arrays.fill(target.doubles, 0, cols, 0);
-        }
+        target.clear(0, 1);
+        addRowsTo(from, to, target);
+    }
+
+    /**
+     * Adds rows {@code [from, to)} to row 0 of {@code target}'s host copy, in place on it: a bias's
+     * gradient summed step by step while each step's rows are in cache.
+     *
+     * @param target a host copy of the same type and width, [1, cols] or more rows
+     */
+    public void addRowsTo(int from, int to, HostMirror target) {
+        requireLike(target);
         for (int r = from; r < to; r++) {
             if (floats != null) {
                 add(floats, index(r), target.floats, 0, cols);

@@ -211,9 +211,10 @@ final class CarriedStateLstm extends LSTM {
                 OpenBlas.gemm(xRows, false, w, false, z, 0); // [T*B, n_in] x [n_in, 4h]
                 OpenBlas.gemm(ws.ones, false, row(b), false, z, 1); // + [T*B, 1] x [1, 4h]
             }
-            INDArray rw = getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
+            ws.rwT.assign(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)
+                    .transpose()); // RW^T, [4h, h], in place on the copy
             for (int t = 0; t < ws.numSteps; t++) {
-                OpenBlas.gemm(ws.hStep[t], false, rw, false, ws.gatesStep[t], 1); // Z += [B, h] x [h, 4h]
+                OpenBlas.gemm(ws.hStep[t], false, ws.rwT, true, ws.gatesStep[t], 1); // Z += [B, h] x [h, 4h]
                 ws.gates.pull(ws.row(t), ws.row(t + 1));
                 LstmCell.forward(ws, t);
                 ws.h.push(ws.row(t + 1), ws.row(t + 2)); // H_t, in place on the workspace
@@ -275,8 +276,10 @@ final class CarriedStateLstm extends LSTM {
             }
             int numSteps = ws.numSteps;
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            INDArray rw = getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
+            ws.rwT.assign(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)
+                    .transpose()); // RW^T, [4h, h], in place on the copy
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
+            ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
             for (int t = numSteps - 1; t >= end; t--) {
                 if (t < numSteps - 1) {
@@ -287,11 +290,12 @@ final class CarriedStateLstm extends LSTM {
                 }
                 LstmCell.backward(ws, t, t == numSteps - 1);
                 ws.dGates.push(ws.row(t), ws.row(t + 1));
+                ws.dGates.addRowsTo(ws.row(t), ws.row(t + 1), ws.biasGrad); // 1^T dZ, step by step
                 if (probe != null) {
                     probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dGatesStep[t]); // [B, h], [B, 4h]
                 }
                 if (t > end) {
-                    OpenBlas.gemm(ws.dGatesStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, 4h] x [4h, h]
+                    OpenBlas.gemm(ws.dGatesStep[t], false, ws.rwT, false, ws.dHStep[t - 1], 1); // += [B, 4h] x [4h, h]
                 }
             }
             if (end > 0) { // steps before the window: no gradient
@@ -312,7 +316,8 @@ final class CarriedStateLstm extends LSTM {
                 OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, 4h], in place on the gradient
             }
             OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
-            OpenBlas.gemm(ws.ones, true, dZ, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 4h], in place
+            ws.biasGrad.push(0, 1);
+            row(bGrad).assign(ws.biasGrad.matrix()); // [1, 4h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
             if (inputGradientWanted) {
                 OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]

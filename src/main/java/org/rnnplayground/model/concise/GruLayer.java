@@ -228,9 +228,9 @@ final class GruLayer extends BaseRecurrentLayer {
                 OpenBlas.gemm(ws.ones, false, b, false, gx, 1); // + [T*B, 1] x [1, 3h]
                 ws.gates.pull(0, ws.row(ws.numSteps));
             }
-            INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            ws.rwT.assign(getParam(GruParams.RECURRENT_WEIGHT_KEY).transpose()); // RW^T, [3h, h], in place on the copy
             for (int t = 0; t < ws.numSteps; t++) {
-                OpenBlas.gemm(ws.hStep[t], false, rw, false, ws.recurrentStep[t], 0); // A = [B, h] x [h, 3h]
+                OpenBlas.gemm(ws.hStep[t], false, ws.rwT, true, ws.recurrentStep[t], 0); // A = [B, h] x [h, 3h]
                 ws.recurrent.pull(ws.row(t), ws.row(t + 1));
                 GruCell.forward(ws, t);
                 ws.h.push(ws.row(t + 1), ws.row(t + 2)); // H_t, in place on the workspace
@@ -267,8 +267,9 @@ final class GruLayer extends BaseRecurrentLayer {
             }
             int numSteps = ws.numSteps;
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            INDArray rw = getParam(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            ws.rwT.assign(getParam(GruParams.RECURRENT_WEIGHT_KEY).transpose()); // RW^T, [3h, h], in place on the copy
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
+            ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
             for (int t = numSteps - 1; t >= end; t--) {
                 if (t < numSteps - 1) {
@@ -279,12 +280,14 @@ final class GruLayer extends BaseRecurrentLayer {
                 }
                 GruCell.backward(ws, t, t > end);
                 ws.dRecurrent.push(ws.row(t), ws.row(t + 1));
+                ws.dGates.addRowsTo(ws.row(t), ws.row(t + 1), ws.biasGrad); // 1^T dG, step by step
                 if (probe != null) {
                     probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dRecurrentStep[t]); // [B, h], [B, 3h]
                 }
                 if (t > end) {
                     ws.dH.push(ws.row(t - 1), ws.row(t)); // with dH * Z, in place on the workspace
-                    OpenBlas.gemm(ws.dRecurrentStep[t], false, rw, true, ws.dHStep[t - 1], 1); // += [B, 3h] x [3h, h]
+                    OpenBlas.gemm(
+                            ws.dRecurrentStep[t], false, ws.rwT, false, ws.dHStep[t - 1], 1); // += [B, 3h] x [3h, h]
                 }
             }
             if (end > 0) { // steps before the window: no gradient
@@ -312,7 +315,8 @@ final class GruLayer extends BaseRecurrentLayer {
                     false,
                     rwGrad,
                     0); // [h, T*B] x [T*B, 3h], in place on the gradient
-            OpenBlas.gemm(ws.ones, true, dG, false, row(bGrad), 0); // sum over rows, [1, T*B] x [T*B, 3h], in place
+            ws.biasGrad.push(0, 1);
+            row(bGrad).assign(ws.biasGrad.matrix()); // [1, 3h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
             if (inputGradientWanted) {
                 OpenBlas.gemm(

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.HostMirror;
+import org.rnnplayground.model.OpenBlas;
 
 /**
  * The buffers of one forward and backward pass of {@link GruLayer} for one (batch_size, num_steps)
@@ -22,8 +23,17 @@ final class GruWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
-    /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
+    /** A column of ones, [N, 1]: adds the bias to every row as a product. */
     final INDArray ones;
+    /**
+     * {@code RW^T}, [3h, h], c-order in a matrix that starts a cache line ({@link OpenBlas#alignedMatrix}),
+     * copied from DL4J's column-major {@code RW} (the same numbers in the same order) for each pass:
+     * the per-step products read it as {@code B^T} forwards and as {@code B} backwards, at the
+     * rates of aligned operands.
+     */
+    final INDArray rwT;
+    /** The bias gradient {@code 1^T dZ}, [1, 3h], summed on the host step by step. */
+    final HostMirror biasGrad;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b} of every step (native), then per step {@code R | Z | N} (host only), [N, 3h]. */
@@ -67,6 +77,8 @@ final class GruWorkspace {
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
+            rwT = OpenBlas.alignedMatrix(dataType, GruParams.GATES * numHiddens, numHiddens);
+            biasGrad = new HostMirror(Nd4j.zeros(dataType, 1, GruParams.GATES * numHiddens));
             xCopy = Nd4j.zeros(dataType, n, nIn);
             gates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
             recurrent = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
@@ -90,11 +102,12 @@ final class GruWorkspace {
     static double bytes(double batchSize, double numSteps, double nIn, double numHiddens, int b) {
         double n = batchSize * numSteps;
         double gateCols = GruParams.GATES * numHiddens;
-        double plain = n + 2 * n * nIn; // ones, xCopy, dX
+        double plain = n + 2 * n * nIn + gateCols * numHiddens; // ones, xCopy, dX, rwT
         double hosted = 4 * n * gateCols // gates, recurrent, dGates, dRecurrent
                 + (n + batchSize) * numHiddens // h
                 + n * numHiddens // dH
                 + nIn * gateCols // inputRows
+                + gateCols // biasGrad
                 + batchSize * numHiddens; // carry
         return b * plain + 2 * b * hosted + n * Integer.BYTES; // a hosted element: native and host copy
     }

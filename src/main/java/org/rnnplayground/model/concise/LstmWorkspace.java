@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.HostMirror;
+import org.rnnplayground.model.OpenBlas;
 
 /**
  * The buffers of one forward and backward pass of {@link CarriedStateLstm} for one (batch_size,
@@ -26,8 +27,17 @@ final class LstmWorkspace {
     final int batchSize;
     final int numSteps;
     final int numHiddens;
-    /** A column of ones, [N, 1]: adds the bias to every row, and sums rows for its gradient, as products. */
+    /** A column of ones, [N, 1]: adds the bias to every row as a product. */
     final INDArray ones;
+    /**
+     * {@code RW^T}, [4h, h], c-order in a matrix that starts a cache line ({@link OpenBlas#alignedMatrix}),
+     * copied from DL4J's column-major {@code RW} (the same numbers in the same order) for each pass:
+     * the per-step products read it as {@code B^T} forwards and as {@code B} backwards, at the
+     * rates of aligned operands.
+     */
+    final INDArray rwT;
+    /** The bias gradient {@code 1^T dZ}, [1, 4h], summed on the host step by step. */
+    final HostMirror biasGrad;
     /** The input copied time-major when it is not a time-major view already, [N, n_in]. */
     final INDArray xCopy;
     /** {@code X W + b}, then (native, per step) {@code + H_{t-1} RW}; on the host {@code A | F | O | G}, [N, 4h]. */
@@ -73,6 +83,8 @@ final class LstmWorkspace {
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
+            rwT = OpenBlas.alignedMatrix(dataType, GATES * numHiddens, numHiddens);
+            biasGrad = new HostMirror(Nd4j.zeros(dataType, 1, GATES * numHiddens));
             xCopy = Nd4j.zeros(dataType, n, nIn);
             gates = new HostMirror(Nd4j.zeros(dataType, n, gateCols));
             h = new HostMirror(Nd4j.zeros(dataType, stateRows, numHiddens));
@@ -99,11 +111,12 @@ final class LstmWorkspace {
     static double bytes(double batchSize, double numSteps, double nIn, double numHiddens, int b) {
         double n = batchSize * numSteps;
         double gateCols = GATES * numHiddens;
-        double plain = n + 2 * n * nIn; // ones, xCopy, dX
+        double plain = n + 2 * n * nIn + gateCols * numHiddens; // ones, xCopy, dX, rwT
         double hosted = 2 * n * gateCols // gates, dGates
                 + 2 * (n + batchSize) * numHiddens // h, c
                 + n * numHiddens // dH
                 + nIn * gateCols // inputRows
+                + gateCols // biasGrad
                 + (n + batchSize) * numHiddens; // tanhC, dCNext
         return b * plain + 2 * b * hosted + n * Integer.BYTES; // a hosted element: native and host copy
     }
