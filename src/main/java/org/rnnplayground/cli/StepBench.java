@@ -15,8 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
+import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.NativeThreads;
 import org.rnnplayground.model.OpenBlas;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.State;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainHyper;
@@ -63,7 +65,8 @@ public final class StepBench {
 
     private static void step(String[] args, PrintStream out) throws IOException {
         TrainArgs a = TrainArgs.parse(args);
-        NativeThreads.limitTo(a.threads());
+        NativeThreads.limitTo(1); // one BLAS thread per call; more threads are lanes (a.cores())
+        SpareCores cores = a.cores();
         ProcessedText text = TextPipeline.process(
                 Files.readString(Path.of(a.corpus()), StandardCharsets.UTF_8), TextOptions.bookChars());
         TrainConfig config = a.config();
@@ -85,11 +88,11 @@ public final class StepBench {
         long[] cold = new long[COLD_STEPS]; // a fresh JVM: the JIT compiles the loops meanwhile
         for (int i = 0; i < COLD_STEPS; i++) {
             long start = System.nanoTime();
-            model.trainStep(x, y, state, hyper);
+            step(model, x, y, state, hyper, cores);
             cold[i] = System.nanoTime() - start;
         }
         for (int i = 0; i < 3 * perRound; i++) { // warm-up
-            model.trainStep(x, y, state, hyper);
+            step(model, x, y, state, hyper, cores);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] micros = new double[ROUNDS];
@@ -98,7 +101,7 @@ public final class StepBench {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < perRound; i++) {
-                model.trainStep(x, y, state, hyper);
+                step(model, x, y, state, hyper, cores);
             }
             cpuMicros[r] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / perRound;
             micros[r] = (System.nanoTime() - start) / 1e3 / perRound;
@@ -129,6 +132,17 @@ public final class StepBench {
                 cold[COLD_STEPS - 1] / 1e3);
         if (System.getenv("STEP_BENCH_COLD") != null) {
             out.println(Arrays.toString(Arrays.stream(cold).map(c -> c / 1000).toArray()));
+        }
+    }
+
+    /** One training step, with a second thread when {@code cores} lends one (as the trainer runs it). */
+    private static void step(CharModel model, int[][] x, int[][] y, State state, TrainHyper hyper, SpareCores cores) {
+        Lane lane = cores.lend();
+        try {
+            model.trainStep(x, y, state, hyper, lane);
+        } finally {
+            lane.settle();
+            cores.giveBack(lane);
         }
     }
 

@@ -3,6 +3,7 @@ package org.rnnplayground.cli;
 import java.util.Locale;
 import org.rnnplayground.model.Activation;
 import org.rnnplayground.model.Decoding;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainConfig.Precision;
 import org.rnnplayground.model.TrainHyper;
@@ -35,6 +36,14 @@ record TrainArgs(
         CellType cell,
         int layers,
         int embedding) {
+
+    /**
+     * The cores this run may use: with {@code --threads 2} or more, a second core for each step's
+     * work beside the recurrence ({@link SpareCores}); BLAS itself stays on one thread per call.
+     */
+    SpareCores cores() {
+        return threads > 1 ? new SpareCores(threads, threads - 1) : SpareCores.NONE;
+    }
 
     static TrainArgs parse(String[] args) {
         String corpus = null;

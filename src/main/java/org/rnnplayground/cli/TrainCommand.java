@@ -64,7 +64,7 @@ public final class TrainCommand {
             out.println("error: cannot read corpus " + a.corpus() + ": " + e.getMessage());
             return 2;
         }
-        NativeThreads.limitTo(a.threads());
+        NativeThreads.limitTo(1); // one BLAS thread per call; more threads are lanes (a.cores())
         ProcessedText text = TextPipeline.process(raw, TextOptions.bookChars());
         int[] corpus = text.corpus();
         if (a.maxTokens() > 0 && corpus.length > a.maxTokens()) {
@@ -94,8 +94,8 @@ public final class TrainCommand {
                         out.println("  " + sample.text());
                     }
                 };
-        TrainOutcome outcome =
-                new Trainer(System::nanoTime).run(model, config, corpus, text.codec(), listener, () -> false);
+        TrainOutcome outcome = new Trainer(System::nanoTime, a.cores())
+                .run(model, config, corpus, text.codec(), listener, () -> false);
         long tokens = outcome.epochs().stream().mapToLong(EpochReport::tokens).sum();
         double seconds = outcome.epochs().stream()
                         .map(EpochReport::epochTime)

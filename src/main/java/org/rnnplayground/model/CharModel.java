@@ -42,6 +42,15 @@ public interface CharModel {
     StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper);
 
     /**
+     * {@link #trainStep(int[][], int[][], State, TrainHyper)} with a second thread for the work that
+     * does not wait on the recurrence, when {@code lane} has one; the same step, to float rounding
+     * (sums may be added in another order). Models that cannot use it ignore it.
+     */
+    default StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
+        return trainStep(x, y, state, hyper);
+    }
+
+    /**
      * Runs a real forward pass over {@code x} and lists every tensor it meets with its shape, inputs
      * first, then per step, then outputs, then the parameters.
      *

@@ -65,6 +65,27 @@ final class RnnWorkspace {
 
     final INDArray wHhT;
 
+    /**
+     * Steps per chunk that a {@link Lane} works on while the recurrence goes on: about {@value
+     * #CHUNK_ROWS} rows, and at least one step.
+     */
+    final int chunkSteps;
+    /** Chunk {@code k}'s rows (steps {@code [k c, (k + 1) c)}) of {@link #hOutAll}, [rows, h]. */
+    final INDArray[] hOutChunk;
+    /** Chunk {@code k}'s rows of {@link #hPrevAll}, [rows, h]. */
+    final INDArray[] hPrevChunk;
+    /** Chunk {@code k}'s rows of {@link #logits}, [rows, V]. */
+    final INDArray[] logitsChunk;
+    /** Chunk {@code k}'s rows of {@link #dHAll}, [rows, h]. */
+    final INDArray[] dHChunk;
+    /** The gradient of {@code b_q} summed chunk by chunk, [1, V], and its host copy. */
+    final INDArray outputBiasGrad;
+
+    final HostMirror outputBiasGradHost;
+
+    /** Rows a chunk of {@link #chunkSteps} aims at: a product large enough to run near BLAS's peak. */
+    static final int CHUNK_ROWS = 160;
+
     RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
         this.numSteps = numSteps;
@@ -94,6 +115,37 @@ final class RnnWorkspace {
         dHHost = new HostMirror(dHAll);
         wHh = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
         wHhT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
+        chunkSteps = Math.max(1, CHUNK_ROWS / batchSize);
+        int chunks = (numSteps + chunkSteps - 1) / chunkSteps;
+        hOutChunk = new INDArray[chunks];
+        hPrevChunk = new INDArray[chunks];
+        logitsChunk = new INDArray[chunks];
+        dHChunk = new INDArray[chunks];
+        for (int k = 0; k < chunks; k++) {
+            int from = k * chunkSteps * batchSize;
+            int to = Math.min((k + 1) * chunkSteps, numSteps) * batchSize;
+            hOutChunk[k] = rows(hOutAll, from, to);
+            hPrevChunk[k] = rows(hPrevAll, from, to);
+            logitsChunk[k] = rows(logits, from, to);
+            dHChunk[k] = rows(dHAll, from, to);
+        }
+        outputBiasGrad = Nd4j.zeros(dataType, 1, vocabSize);
+        outputBiasGradHost = new HostMirror(outputBiasGrad);
+    }
+
+    /** The chunk that step {@code t} belongs to. */
+    int chunk(int t) {
+        return t / chunkSteps;
+    }
+
+    /** The first step of chunk {@code k}. */
+    int chunkStart(int k) {
+        return k * chunkSteps;
+    }
+
+    /** The step after chunk {@code k}'s last. */
+    int chunkEnd(int k) {
+        return Math.min((k + 1) * chunkSteps, numSteps);
     }
 
     /**
@@ -104,7 +156,7 @@ final class RnnWorkspace {
     static double bytes(double batchSize, double numSteps, double vocabSize, double numHiddens, int b) {
         double n = batchSize * numSteps;
         double states = 2 * ((n + batchSize) * numHiddens + n * numHiddens);
-        double vocabulary = 4 * n * vocabSize + 2 * vocabSize;
+        double vocabulary = 4 * n * vocabSize + 4 * vocabSize; // and the bias and b_q's gradient, with host copies
         double gradients = 2 * (vocabSize + 1) * numHiddens;
         double recurrentWeights = 2 * numHiddens * numHiddens;
         return b * (states + vocabulary + gradients + recurrentWeights);

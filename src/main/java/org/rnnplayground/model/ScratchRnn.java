@@ -155,6 +155,24 @@ public final class ScratchRnn implements CharModel {
     }
 
     /**
+     * The same step with the output layer and the weight gradients on {@code lane}'s thread, chunk
+     * by chunk while this thread runs the recurrence (see {@link #lossAndGradients(int[][], int[][],
+     * State, TrainHyper, Lane)}); without a second thread, {@link #trainStep(int[][], int[][], State,
+     * TrainHyper)}.
+     */
+    @Override
+    public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
+        if (!lane.parallel()) {
+            return trainStep(x, y, state, hyper);
+        }
+        StepResult result = lossAndGradients(x, y, state, hyper, lane);
+        if (result.finite()) {
+            Sgd.sgd(params.arrays(), grads.arrays(), hyper.lr());
+        }
+        return result;
+    }
+
+    /**
      * Forward, loss and backward without the update; the (clipped) gradients are left in
      * {@link #grads()}.
      */
@@ -206,6 +224,19 @@ public final class ScratchRnn implements CharModel {
      * @param h0 the state carried in, [batch_size, num_hiddens]; copied, not modified
      */
     private void forwardPass(int[][] x, INDArray h0) {
+        prepareForward(x, h0);
+        for (int t = 0; t < ws.numSteps; t++) {
+            cellForward(t);
+        }
+        // O - b_q = H W_hq for all steps in one product
+        OpenBlas.gemm(ws.hOutAll, false, params.wHq(), false, ws.logits, 0); // [T*B, V]
+    }
+
+    /**
+     * Everything before the first step: the workspace for this shape, the tokens, {@code X_t W_xh +
+     * b_h} of every step in {@code ws.hAll}, {@code H_0} and the aligned copy of {@code W_hh}.
+     */
+    private void prepareForward(int[][] x, INDArray h0) {
         int batchSize = x.length;
         int numSteps = x[0].length;
         if (h0.size(0) != batchSize || h0.size(1) != numHiddens()) {
@@ -219,11 +250,6 @@ public final class ScratchRnn implements CharModel {
         ws.hOutAll.addiRowVector(params.bH()); // + b_h, in place on the workspace, [T*B, h]
         ws.hStep[0].assign(h0);
         ws.wHh.assign(params.wHh()); // in place on the workspace's aligned copy
-        for (int t = 0; t < numSteps; t++) {
-            cellForward(t);
-        }
-        // O - b_q = H W_hq for all steps in one product
-        OpenBlas.gemm(ws.hOutAll, false, params.wHq(), false, ws.logits, 0); // [T*B, V]
     }
 
     /**
@@ -263,6 +289,104 @@ public final class ScratchRnn implements CharModel {
      */
     private void cellBackward(INDArray dA, INDArray dHPrev) {
         OpenBlas.gemm(dA, false, ws.wHhT, false, dHPrev, 1); // += [B, h] x [h, h]^T, W_hh^T stored as such
+    }
+
+    // ---------------------------------------------------------------- on two threads
+
+    /**
+     * {@link #lossAndGradients(int[][], int[][], State, TrainHyper)} on two threads. This thread runs
+     * the recurrence, forwards and backwards, which no other thread can shorten. Whenever it finishes
+     * a chunk of steps ({@code ws.chunkSteps}, about 160 rows), the lane takes that chunk:
+     * forwards, its logits, loss, {@code dL/dO}, {@code dL/dH} from the output layer and its share
+     * of {@code W_hq}'s and {@code b_q}'s gradients; backwards, its share of {@code W_hh}'s, {@code
+     * b_h}'s and {@code W_xh}'s. The lane's chunks touch only rows this thread is done with, and it is
+     * joined before the backward pass (which starts from the output layer's {@code dL/dH}) and at the
+     * end. The numbers are the single-threaded path's, summed chunk by chunk.
+     */
+    private StepResult lossAndGradients(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
+        prepareForward(x, state.h());
+        int[] labels = timeMajor(y); // [T*B]
+        double[] lossSum = {0}; // written by the lane only, read after joining it
+        lane.submit(() -> {
+            ws.wHhT.assign(params.wHh().transpose()); // for the backward pass, in place on the aligned copy
+            ws.labelsHost.oneHot(labels); // [T*B, V], on the host only
+            ws.bias.assign(params.bQ().reshape(1, vocabSize())); // [1, V], in place on the workspace
+            ws.biasHost.pull(0, 1);
+            ws.outputBiasGradHost.clear();
+        });
+        for (int t = 0; t < ws.numSteps; t++) {
+            cellForward(t);
+            int k = ws.chunk(t);
+            if (t + 1 == ws.chunkEnd(k)) {
+                lane.submit(() -> lossSum[0] += outputLayer(k));
+            }
+        }
+        lane.join(); // dL/dH of the output layer, every step
+        double loss = lossSum[0] / ws.n;
+        for (int t = ws.numSteps - 1; t >= 0; t--) {
+            activationBackward(t);
+            if (t > 0) {
+                cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
+            }
+            int k = ws.chunk(t);
+            if (t == ws.chunkStart(k)) {
+                lane.submit(() -> recurrentGradients(k));
+            }
+        }
+        lane.join();
+        ws.outputBiasGradHost.push(0, 1);
+        grads.bQ().assign(ws.outputBiasGrad.reshape(vocabSize())); // [V], in place on the gradient
+        ws.biasGradHost.push(0, 1);
+        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
+        ws.inputGradHost.push(0, vocabSize());
+        grads.wXh().assign(ws.inputGrad); // [V, h], in place on the gradient
+        GradClipping.Clip clip =
+                GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
+        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
+        return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
+    }
+
+    /**
+     * The output layer of chunk {@code k}, on the lane: {@code O = H W_hq} and, through {@link
+     * SoftmaxCrossEntropy}, {@code dL/dO} (in {@code ws.logits}); then {@code dW_hq} (+)= {@code H^T
+     * dL/dO}, {@code b_q}'s gradient and {@code dL/dH = dL/dO W_hq^T} (in {@code ws.dHAll}) for the
+     * chunk's rows.
+     *
+     * @return the chunk's summed cross-entropy
+     */
+    private double outputLayer(int k) {
+        int from = ws.chunkStart(k) * ws.batchSize;
+        int to = ws.chunkEnd(k) * ws.batchSize;
+        INDArray h = ws.hOutChunk[k]; // H, [rows, h]
+        INDArray o = ws.logitsChunk[k]; // [rows, V]
+        OpenBlas.gemm(h, false, params.wHq(), false, o, 0); // O - b_q = [rows, h] x [h, V]
+        ws.logitsHost.pull(from, to);
+        double sum = SoftmaxCrossEntropy.lossAndDelta(ws.logitsHost, ws.biasHost, ws.labelsHost, from, to);
+        ws.logitsHost.scale(from, to, 1.0 / ws.n); // the loss is a mean
+        ws.logitsHost.push(from, to); // dL/dO, in place on the workspace
+        ws.logitsHost.addRowsTo(from, to, ws.outputBiasGradHost); // 1^T dL/dO, [1, V]
+        OpenBlas.gemm(h, true, o, false, grads.wHq(), k == 0 ? 0 : 1); // [h, rows] x [rows, V]
+        OpenBlas.gemm(o, false, params.wHq(), true, ws.dHChunk[k], 0); // dL/dH = [rows, V] x [V, h]
+        return sum;
+    }
+
+    /**
+     * Chunk {@code k}'s share of the recurrent layer's gradients, on the lane, once this thread has
+     * its {@code dL/dA} (the last chunk first): {@code dW_hh} (+)= {@code H_prev^T dA}, and on the
+     * host copy of {@code dA}, {@code b_h}'s gradient and {@code W_xh}'s as a scatter-add of rows.
+     */
+    private void recurrentGradients(int k) {
+        int from = ws.chunkStart(k) * ws.batchSize;
+        int to = ws.chunkEnd(k) * ws.batchSize;
+        boolean first = ws.chunkEnd(k) == ws.numSteps;
+        OpenBlas.gemm(
+                ws.hPrevChunk[k], true, ws.dHChunk[k], false, grads.wHh(), first ? 0 : 1); // [h, rows] x [rows, h]
+        if (first) {
+            ws.biasGradHost.clear();
+            ws.inputGradHost.clear();
+        }
+        ws.dHHost.addRowsTo(from, to, ws.biasGradHost); // [1, h]
+        ws.dHHost.scatterAddRows(from, to, tokens, ws.inputGradHost); // [V, h]
     }
 
     // ---------------------------------------------------------------- loss

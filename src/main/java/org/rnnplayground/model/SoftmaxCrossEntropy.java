@@ -24,12 +24,17 @@ public final class SoftmaxCrossEntropy {
      * @return {@code -sum over rows and vocabulary of Y * log softmax(O + b)}
      */
     public static double lossAndDelta(HostMirror logits, HostMirror bias, HostMirror labels, int rows) {
+        return lossAndDelta(logits, bias, labels, 0, rows);
+    }
+
+    /** {@link #lossAndDelta(HostMirror, HostMirror, HostMirror, int)} over rows {@code [from, to)}. */
+    public static double lossAndDelta(HostMirror logits, HostMirror bias, HostMirror labels, int from, int to) {
         int v = logits.index(1);
         if (bias.index(1) != v || labels.index(1) != v) {
             throw new IllegalArgumentException("logits, bias and labels need one width, the vocabulary size");
         }
         double sum = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int at = logits.index(r);
             sum += logits.floats != null
                     ? row(logits.floats, at, bias.floats, labels.floats, v)

@@ -29,12 +29,26 @@ public final class Trainer {
     public static final int PROGRESS_EVERY_MINIBATCH_FIRST = 32;
 
     private final LongSupplier nanoTime;
+    private final SpareCores cores;
 
     /**
+     * A trainer that runs each step on its own thread only.
+     *
      * @param nanoTime the clock for throughput and elapsed time, e.g. {@code System::nanoTime}
      */
     public Trainer(LongSupplier nanoTime) {
+        this(nanoTime, SpareCores.NONE);
+    }
+
+    /**
+     * @param nanoTime the clock for throughput and elapsed time, e.g. {@code System::nanoTime}
+     * @param cores lends each step a second thread when a core is free ({@link
+     *     CharModel#trainStep(int[][], int[][], State, TrainHyper, Lane)}); the run counts itself in
+     *     while it trains
+     */
+    public Trainer(LongSupplier nanoTime, SpareCores cores) {
         this.nanoTime = nanoTime;
+        this.cores = cores;
     }
 
     /**
@@ -64,6 +78,33 @@ public final class Trainer {
      * @param resume where to pick up, or null to start from the model as it is
      */
     public TrainOutcome run(
+            CharModel model,
+            TrainConfig config,
+            int[] corpus,
+            TokenCodec codec,
+            TrainListener listener,
+            BooleanSupplier cancelled,
+            Resume resume) {
+        cores.enter();
+        try {
+            return train(model, config, corpus, codec, listener, cancelled, resume);
+        } finally {
+            cores.leave();
+        }
+    }
+
+    /** One training step, on a lent core as well when one is free. */
+    private StepResult step(CharModel model, Minibatch mb, State in, TrainHyper hyper) {
+        Lane lane = cores.lend();
+        try {
+            return model.trainStep(mb.x(), mb.y(), in, hyper, lane);
+        } finally {
+            lane.settle(); // nothing of this step may run on into the next
+            cores.giveBack(lane);
+        }
+    }
+
+    private TrainOutcome train(
             CharModel model,
             TrainConfig config,
             int[] corpus,
@@ -108,7 +149,7 @@ public final class Trainer {
                 boolean fresh = state == null || config.sampler() == SamplerKind.RANDOM;
                 // sequential: carry the values of H, but the model treats them as constants (detach)
                 State in = fresh ? model.beginState(mb.batchSize()) : state;
-                StepResult r = model.trainStep(mb.x(), mb.y(), in, config.hyper());
+                StepResult r = step(model, mb, in, config.hyper());
                 double epochs = epoch - 1 + (b + 1.0) / batches.size();
                 long now = nanoTime.getAsLong();
                 if (!r.finite()) {

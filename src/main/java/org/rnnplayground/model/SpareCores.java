@@ -1,0 +1,86 @@
+package org.rnnplayground.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Which cores of the machine no training thread uses, lent one step at a time as a {@link Lane}.
+ *
+ * <p>Every training thread counts itself in with {@link #enter} while it trains. Before a step it
+ * asks for a lane: it gets one only while training threads and lanes together leave a core free,
+ * so a lone run on a 2-core machine uses both cores, and two runs use one each. A lane is asked
+ * for at every step, so a run gives its second core back within a step when another run starts.
+ * Lanes never make the machine's BLAS multi-threaded: each thread calls it with one thread
+ * (multi-threaded BLAS was 2 to 3 times slower on these small products, see {@link
+ * NativeThreads}).
+ */
+public final class SpareCores {
+
+    /** Never lends a core: every step runs on its own thread only. */
+    public static final SpareCores NONE = new SpareCores(1, 0);
+
+    private static final SpareCores MACHINE =
+            new SpareCores(Runtime.getRuntime().availableProcessors(), Integer.MAX_VALUE);
+
+    private final int cores;
+    private final int maxLanes;
+    private final ExecutorService threads;
+    private int training;
+    private int lent;
+
+    /**
+     * @param cores the cores training may use
+     * @param maxLanes the most lanes lent at once
+     */
+    public SpareCores(int cores, int maxLanes) {
+        if (cores < 1 || maxLanes < 0) {
+            throw new IllegalArgumentException("cores must be at least 1 and lanes at least 0");
+        }
+        this.cores = cores;
+        this.maxLanes = Math.min(maxLanes, cores - 1);
+        this.threads = this.maxLanes == 0
+                ? null
+                : Executors.newFixedThreadPool(
+                        this.maxLanes,
+                        Thread.ofPlatform().name("lane-", 0).daemon().factory());
+    }
+
+    /** The machine's cores, shared by every run of this process. */
+    public static SpareCores machine() {
+        return MACHINE;
+    }
+
+    /** A training thread starts training; pair with {@link #leave}. */
+    public synchronized void enter() {
+        training++;
+    }
+
+    /** A training thread stops training. */
+    public synchronized void leave() {
+        training = Math.max(0, training - 1);
+    }
+
+    /**
+     * A lane for one step if a core is free, else {@link Lane#NONE}; give it back with {@link
+     * #giveBack} after the step (after joining it).
+     */
+    public synchronized Lane lend() {
+        if (threads == null || lent >= maxLanes || Math.max(training, 1) + lent >= cores) {
+            return Lane.NONE;
+        }
+        lent++;
+        return new Lane(threads);
+    }
+
+    /** Takes back a lane from {@link #lend}; {@link Lane#NONE} is ignored. */
+    public synchronized void giveBack(Lane lane) {
+        if (lane.parallel()) {
+            lent--;
+        }
+    }
+
+    /** Lanes lent now. */
+    public synchronized int lent() {
+        return lent;
+    }
+}

@@ -1,0 +1,143 @@
+package org.rnnplayground.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A training step on two threads ({@link Lane}, lent by {@link SpareCores}) is the step on one:
+ * the same loss, gradient norm and parameters, to the rounding of sums added chunk by chunk.
+ */
+class LaneTest {
+
+    /**
+     * Three steps from the same start, with a carried state, on one thread and on two: batch 32
+     * cuts 35 steps into 7 chunks of 5, and 12 steps into 5, 5 and 2; batch 3 makes one chunk.
+     */
+    @ParameterizedTest
+    @CsvSource({"32, 35, TANH", "32, 12, RELU", "3, 10, TANH"})
+    void aStepOnTwoThreadsIsTheStepOnOne(int batchSize, int numSteps, Activation activation) {
+        SpareCores cores = new SpareCores(2, 1);
+        ScratchRnn one = ScratchRnn.create(7, 9, activation, DataType.DOUBLE, 4);
+        ScratchRnn two = one.snapshot();
+        TrainHyper hyper = TrainHyper.clipped(1, 1);
+        State s1 = one.beginState(batchSize);
+        State s2 = two.beginState(batchSize);
+        for (int step = 0; step < 3; step++) {
+            int[][] x = tokens(batchSize, numSteps, 7, 10 + step);
+            int[][] y = tokens(batchSize, numSteps, 7, 20 + step);
+            StepResult r1 = one.trainStep(x, y, s1, hyper, Lane.NONE);
+            Lane lane = cores.lend();
+            assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
+            StepResult r2;
+            try {
+                r2 = two.trainStep(x, y, s2, hyper, lane);
+            } finally {
+                lane.settle();
+                cores.giveBack(lane);
+            }
+            assertEquals(r1.loss(), r2.loss(), 1e-12 * Math.abs(r1.loss()), "loss, step " + step);
+            assertEquals(r1.gradNorm(), r2.gradNorm(), 1e-12 * r1.gradNorm(), "gradient norm, step " + step);
+            assertEquals(r1.clipped(), r2.clipped());
+            assertEquals(r1.state().h(), r2.state().h(), "state, step " + step);
+            s1 = r1.state();
+            s2 = r2.state();
+        }
+        double[] p1 = one.parameters();
+        double[] p2 = two.parameters();
+        for (int i = 0; i < p1.length; i++) {
+            assertEquals(p1[i], p2[i], 1e-12 * Math.max(1, Math.abs(p1[i])), "parameter " + i);
+        }
+    }
+
+    /** float32: the two paths agree to float32's rounding of the same sums. */
+    @Test
+    void float32AgreesToItsRounding() {
+        ScratchRnn one = ScratchRnn.create(28, 64, Activation.TANH, DataType.FLOAT, 1);
+        ScratchRnn two = one.snapshot();
+        SpareCores cores = new SpareCores(2, 1);
+        int[][] x = tokens(32, 35, 28, 1);
+        int[][] y = tokens(32, 35, 28, 2);
+        TrainHyper hyper = TrainHyper.clipped(1, 1);
+        StepResult r1 = one.trainStep(x, y, one.beginState(32), hyper, Lane.NONE);
+        Lane lane = cores.lend();
+        StepResult r2 = two.trainStep(x, y, two.beginState(32), hyper, lane);
+        lane.settle();
+        cores.giveBack(lane);
+        assertEquals(r1.loss(), r2.loss(), 1e-6 * r1.loss());
+        double[] p1 = one.parameters();
+        double[] p2 = two.parameters();
+        for (int i = 0; i < p1.length; i++) {
+            assertEquals(p1[i], p2[i], 1e-5, "parameter " + i);
+        }
+    }
+
+    @Test
+    void aCoreIsLentOnlyWhileNoTrainingThreadNeedsIt() {
+        SpareCores cores = new SpareCores(2, 1);
+        cores.enter(); // one run
+        Lane lane = cores.lend();
+        assertTrue(lane.parallel());
+        assertSame(Lane.NONE, cores.lend(), "one lane at most on two cores");
+        cores.giveBack(lane);
+        assertEquals(0, cores.lent());
+        cores.enter(); // a second run: both cores train
+        assertSame(Lane.NONE, cores.lend());
+        cores.leave();
+        assertTrue(cores.lend().parallel(), "alone again");
+        assertSame(Lane.NONE, SpareCores.NONE.lend(), "NONE never lends");
+        assertSame(Lane.NONE, new SpareCores(1, 4).lend(), "one core has nothing to spare");
+    }
+
+    @Test
+    void tasksRunInOrderAndAFailureSkipsTheRestAndIsThrownByJoin() {
+        SpareCores cores = new SpareCores(2, 1);
+        Lane lane = cores.lend();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int k = i;
+            lane.submit(() -> order.add(k));
+        }
+        lane.join();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, order.get(i));
+        }
+        AtomicInteger after = new AtomicInteger();
+        lane.submit(() -> {
+            throw new IllegalStateException("broken");
+        });
+        lane.submit(after::incrementAndGet);
+        IllegalStateException e = assertThrows(IllegalStateException.class, lane::join);
+        assertEquals("broken", e.getMessage());
+        assertEquals(0, after.get(), "skipped");
+        lane.submit(() -> {
+            throw new IllegalStateException("again");
+        });
+        lane.settle(); // does not throw
+        lane.submit(after::incrementAndGet);
+        lane.join();
+        assertEquals(1, after.get(), "the lane works after a failure");
+        cores.giveBack(lane);
+        assertFalse(Lane.NONE.parallel());
+    }
+
+    private static int[][] tokens(int b, int t, int v, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[][] m = new int[b][t];
+        for (int[] row : m) {
+            for (int j = 0; j < t; j++) row[j] = r.nextInt(v);
+        }
+        return m;
+    }
+}
