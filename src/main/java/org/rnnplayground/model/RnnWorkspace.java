@@ -66,24 +66,29 @@ final class RnnWorkspace {
     final INDArray wHhT;
 
     /**
-     * Steps per chunk that a {@link Lane} works on while the recurrence goes on: about {@value
-     * #CHUNK_ROWS} rows, and at least one step.
+     * The pieces of steps a {@link Lane} works on while the recurrence goes on: piece {@code k} is
+     * steps {@code [pieceStart[k], pieceStart[k + 1])}. Chunks of about {@value #CHUNK_ROWS} rows, a
+     * product large enough to run near BLAS's peak; but the first and the last chunk's steps one by
+     * one, since the lane works on those while the recurrence waits for it (the last steps after the
+     * forward pass, the first ones after the backward pass).
      */
-    final int chunkSteps;
-    /** Chunk {@code k}'s rows (steps {@code [k c, (k + 1) c)}) of {@link #hOutAll}, [rows, h]. */
-    final INDArray[] hOutChunk;
-    /** Chunk {@code k}'s rows of {@link #hPrevAll}, [rows, h]. */
-    final INDArray[] hPrevChunk;
-    /** Chunk {@code k}'s rows of {@link #logits}, [rows, V]. */
-    final INDArray[] logitsChunk;
-    /** Chunk {@code k}'s rows of {@link #dHAll}, [rows, h]. */
-    final INDArray[] dHChunk;
-    /** The gradient of {@code b_q} summed chunk by chunk, [1, V], and its host copy. */
+    final int[] pieceStart;
+    /** The piece that step {@code t} belongs to. */
+    final int[] pieceOf;
+    /** Piece {@code k}'s rows of {@link #hOutAll}, [rows, h]. */
+    final INDArray[] hOutPiece;
+    /** Piece {@code k}'s rows of {@link #hPrevAll}, [rows, h]. */
+    final INDArray[] hPrevPiece;
+    /** Piece {@code k}'s rows of {@link #logits}, [rows, V]. */
+    final INDArray[] logitsPiece;
+    /** Piece {@code k}'s rows of {@link #dHAll}, [rows, h]. */
+    final INDArray[] dHPiece;
+    /** The gradient of {@code b_q} summed piece by piece, [1, V], and its host copy. */
     final INDArray outputBiasGrad;
 
     final HostMirror outputBiasGradHost;
 
-    /** Rows a chunk of {@link #chunkSteps} aims at: a product large enough to run near BLAS's peak. */
+    /** Rows a chunk of {@link #pieceStart} aims at: a product large enough to run near BLAS's peak. */
     static final int CHUNK_ROWS = 160;
 
     RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
@@ -115,37 +120,53 @@ final class RnnWorkspace {
         dHHost = new HostMirror(dHAll);
         wHh = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
         wHhT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
-        chunkSteps = Math.max(1, CHUNK_ROWS / batchSize);
-        int chunks = (numSteps + chunkSteps - 1) / chunkSteps;
-        hOutChunk = new INDArray[chunks];
-        hPrevChunk = new INDArray[chunks];
-        logitsChunk = new INDArray[chunks];
-        dHChunk = new INDArray[chunks];
-        for (int k = 0; k < chunks; k++) {
-            int from = k * chunkSteps * batchSize;
-            int to = Math.min((k + 1) * chunkSteps, numSteps) * batchSize;
-            hOutChunk[k] = rows(hOutAll, from, to);
-            hPrevChunk[k] = rows(hPrevAll, from, to);
-            logitsChunk[k] = rows(logits, from, to);
-            dHChunk[k] = rows(dHAll, from, to);
+        pieceStart = pieces(numSteps, Math.max(1, CHUNK_ROWS / batchSize));
+        int pieces = pieceStart.length - 1;
+        pieceOf = new int[numSteps];
+        hOutPiece = new INDArray[pieces];
+        hPrevPiece = new INDArray[pieces];
+        logitsPiece = new INDArray[pieces];
+        dHPiece = new INDArray[pieces];
+        for (int k = 0; k < pieces; k++) {
+            int from = pieceStart[k] * batchSize;
+            int to = pieceStart[k + 1] * batchSize;
+            // cut from hAll itself: in ND4J 1.0.0-M2.1 rows at the end of a view of rows come out empty
+            hOutPiece[k] = rows(hAll, from + batchSize, to + batchSize);
+            hPrevPiece[k] = rows(hAll, from, to);
+            logitsPiece[k] = rows(logits, from, to);
+            dHPiece[k] = rows(dHAll, from, to);
+            for (int t = pieceStart[k]; t < pieceStart[k + 1]; t++) {
+                pieceOf[t] = k;
+            }
         }
         outputBiasGrad = Nd4j.zeros(dataType, 1, vocabSize);
         outputBiasGradHost = new HostMirror(outputBiasGrad);
     }
 
-    /** The chunk that step {@code t} belongs to. */
-    int chunk(int t) {
-        return t / chunkSteps;
+    /**
+     * Where the pieces of {@link #pieceStart} start, and {@code numSteps} last: chunks of {@code
+     * chunkSteps}, the first and the last chunk's steps one by one.
+     */
+    static int[] pieces(int numSteps, int chunkSteps) {
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        int t = 0;
+        while (t < numSteps) {
+            starts.add(t);
+            boolean edge = t < chunkSteps || t >= numSteps - chunkSteps;
+            t = edge ? t + 1 : Math.min(t + chunkSteps, numSteps - chunkSteps);
+        }
+        starts.add(numSteps);
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The first step of chunk {@code k}. */
-    int chunkStart(int k) {
-        return k * chunkSteps;
+    /** The first step of piece {@code k}. */
+    int pieceStart(int k) {
+        return pieceStart[k];
     }
 
-    /** The step after chunk {@code k}'s last. */
-    int chunkEnd(int k) {
-        return Math.min((k + 1) * chunkSteps, numSteps);
+    /** The step after piece {@code k}'s last. */
+    int pieceEnd(int k) {
+        return pieceStart[k + 1];
     }
 
     /**

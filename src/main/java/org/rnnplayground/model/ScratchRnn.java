@@ -155,8 +155,8 @@ public final class ScratchRnn implements CharModel {
     }
 
     /**
-     * The same step with the output layer and the weight gradients on {@code lane}'s thread, chunk
-     * by chunk while this thread runs the recurrence (see {@link #lossAndGradients(int[][], int[][],
+     * The same step with the output layer and the weight gradients on {@code lane}'s thread, piece
+     * by piece while this thread runs the recurrence (see {@link #lossAndGradients(int[][], int[][],
      * State, TrainHyper, Lane)}); without a second thread, {@link #trainStep(int[][], int[][], State,
      * TrainHyper)}.
      */
@@ -296,12 +296,12 @@ public final class ScratchRnn implements CharModel {
     /**
      * {@link #lossAndGradients(int[][], int[][], State, TrainHyper)} on two threads. This thread runs
      * the recurrence, forwards and backwards, which no other thread can shorten. Whenever it finishes
-     * a chunk of steps ({@code ws.chunkSteps}, about 160 rows), the lane takes that chunk:
+     * a piece of steps ({@link RnnWorkspace#pieceStart}), the lane takes it:
      * forwards, its logits, loss, {@code dL/dO}, {@code dL/dH} from the output layer and its share
      * of {@code W_hq}'s and {@code b_q}'s gradients; backwards, its share of {@code W_hh}'s, {@code
-     * b_h}'s and {@code W_xh}'s. The lane's chunks touch only rows this thread is done with, and it is
+     * b_h}'s and {@code W_xh}'s. The lane's pieces touch only rows this thread is done with, and it is
      * joined before the backward pass (which starts from the output layer's {@code dL/dH}) and at the
-     * end. The numbers are the single-threaded path's, summed chunk by chunk.
+     * end. The numbers are the single-threaded path's, summed piece by piece.
      */
     private StepResult lossAndGradients(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
         prepareForward(x, state.h());
@@ -316,8 +316,8 @@ public final class ScratchRnn implements CharModel {
         });
         for (int t = 0; t < ws.numSteps; t++) {
             cellForward(t);
-            int k = ws.chunk(t);
-            if (t + 1 == ws.chunkEnd(k)) {
+            int k = ws.pieceOf[t];
+            if (t + 1 == ws.pieceEnd(k)) {
                 lane.submit(() -> lossSum[0] += outputLayer(k));
             }
         }
@@ -328,8 +328,8 @@ public final class ScratchRnn implements CharModel {
             if (t > 0) {
                 cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
             }
-            int k = ws.chunk(t);
-            if (t == ws.chunkStart(k)) {
+            int k = ws.pieceOf[t];
+            if (t == ws.pieceStart(k)) {
                 lane.submit(() -> recurrentGradients(k));
             }
         }
@@ -347,18 +347,18 @@ public final class ScratchRnn implements CharModel {
     }
 
     /**
-     * The output layer of chunk {@code k}, on the lane: {@code O = H W_hq} and, through {@link
+     * The output layer of piece {@code k}, on the lane: {@code O = H W_hq} and, through {@link
      * SoftmaxCrossEntropy}, {@code dL/dO} (in {@code ws.logits}); then {@code dW_hq} (+)= {@code H^T
      * dL/dO}, {@code b_q}'s gradient and {@code dL/dH = dL/dO W_hq^T} (in {@code ws.dHAll}) for the
-     * chunk's rows.
+     * piece's rows.
      *
-     * @return the chunk's summed cross-entropy
+     * @return the piece's summed cross-entropy
      */
     private double outputLayer(int k) {
-        int from = ws.chunkStart(k) * ws.batchSize;
-        int to = ws.chunkEnd(k) * ws.batchSize;
-        INDArray h = ws.hOutChunk[k]; // H, [rows, h]
-        INDArray o = ws.logitsChunk[k]; // [rows, V]
+        int from = ws.pieceStart(k) * ws.batchSize;
+        int to = ws.pieceEnd(k) * ws.batchSize;
+        INDArray h = ws.hOutPiece[k]; // H, [rows, h]
+        INDArray o = ws.logitsPiece[k]; // [rows, V]
         OpenBlas.gemm(h, false, params.wHq(), false, o, 0); // O - b_q = [rows, h] x [h, V]
         ws.logitsHost.pull(from, to);
         double sum = SoftmaxCrossEntropy.lossAndDelta(ws.logitsHost, ws.biasHost, ws.labelsHost, from, to);
@@ -366,21 +366,21 @@ public final class ScratchRnn implements CharModel {
         ws.logitsHost.push(from, to); // dL/dO, in place on the workspace
         ws.logitsHost.addRowsTo(from, to, ws.outputBiasGradHost); // 1^T dL/dO, [1, V]
         OpenBlas.gemm(h, true, o, false, grads.wHq(), k == 0 ? 0 : 1); // [h, rows] x [rows, V]
-        OpenBlas.gemm(o, false, params.wHq(), true, ws.dHChunk[k], 0); // dL/dH = [rows, V] x [V, h]
+        OpenBlas.gemm(o, false, params.wHq(), true, ws.dHPiece[k], 0); // dL/dH = [rows, V] x [V, h]
         return sum;
     }
 
     /**
-     * Chunk {@code k}'s share of the recurrent layer's gradients, on the lane, once this thread has
-     * its {@code dL/dA} (the last chunk first): {@code dW_hh} (+)= {@code H_prev^T dA}, and on the
+     * Piece {@code k}'s share of the recurrent layer's gradients, on the lane, once this thread has
+     * its {@code dL/dA} (the last piece first): {@code dW_hh} (+)= {@code H_prev^T dA}, and on the
      * host copy of {@code dA}, {@code b_h}'s gradient and {@code W_xh}'s as a scatter-add of rows.
      */
     private void recurrentGradients(int k) {
-        int from = ws.chunkStart(k) * ws.batchSize;
-        int to = ws.chunkEnd(k) * ws.batchSize;
-        boolean first = ws.chunkEnd(k) == ws.numSteps;
+        int from = ws.pieceStart(k) * ws.batchSize;
+        int to = ws.pieceEnd(k) * ws.batchSize;
+        boolean first = ws.pieceEnd(k) == ws.numSteps;
         OpenBlas.gemm(
-                ws.hPrevChunk[k], true, ws.dHChunk[k], false, grads.wHh(), first ? 0 : 1); // [h, rows] x [rows, h]
+                ws.hPrevPiece[k], true, ws.dHPiece[k], false, grads.wHh(), first ? 0 : 1); // [h, rows] x [rows, h]
         if (first) {
             ws.biasGradHost.clear();
             ws.inputGradHost.clear();

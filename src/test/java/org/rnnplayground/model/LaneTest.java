@@ -1,5 +1,6 @@
 package org.rnnplayground.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -23,7 +24,8 @@ class LaneTest {
 
     /**
      * Three steps from the same start, with a carried state, on one thread and on two: batch 32
-     * cuts 35 steps into 7 chunks of 5, and 12 steps into 5, 5 and 2; batch 3 makes one chunk.
+     * cuts 35 steps into pieces (single steps and chunks of 5), and 12 steps into pieces with a
+     * chunk of 2; batch 3 makes chunks of 53 steps, so single steps only.
      */
     @ParameterizedTest
     @CsvSource({"32, 35, TANH", "32, 12, RELU", "3, 10, TANH"})
@@ -80,6 +82,30 @@ class LaneTest {
         double[] p2 = two.parameters();
         for (int i = 0; i < p1.length; i++) {
             assertEquals(p1[i], p2[i], 1e-5, "parameter " + i);
+        }
+    }
+
+    /** The pieces cover every step once, in order: chunks in the middle, single steps at both ends. */
+    @Test
+    void piecesAreChunksWithSingleStepsAtBothEnds() {
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 10, 15, 20, 25, 30, 31, 32, 33, 34, 35}, RnnWorkspace.pieces(35, 5));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12}, RnnWorkspace.pieces(12, 5));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, RnnWorkspace.pieces(3, 53));
+        assertArrayEquals(new int[] {0, 1}, RnnWorkspace.pieces(1, 1));
+        for (int numSteps = 1; numSteps < 60; numSteps++) {
+            for (int chunk = 1; chunk < 12; chunk++) {
+                int[] p = RnnWorkspace.pieces(numSteps, chunk);
+                assertEquals(0, p[0]);
+                assertEquals(numSteps, p[p.length - 1]);
+                for (int k = 0; k + 1 < p.length; k++) {
+                    int length = p[k + 1] - p[k];
+                    assertTrue(length >= 1 && length <= chunk, numSteps + "/" + chunk + " piece " + k);
+                    if (p[k] < chunk || p[k] >= numSteps - chunk) {
+                        assertEquals(1, length, "an end step alone");
+                    }
+                }
+            }
         }
     }
 
