@@ -106,6 +106,10 @@ public final class StepBench {
             cpuMicros[r] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / perRound;
             micros[r] = (System.nanoTime() - start) / 1e3 / perRound;
         }
+        if (System.getenv("STEP_BENCH_ROUNDS") != null) {
+            out.println(
+                    Arrays.toString(Arrays.stream(micros).mapToLong(Math::round).toArray()));
+        }
         Arrays.sort(micros);
         Arrays.sort(cpuMicros);
         double median = micros[ROUNDS / 2];

@@ -1,7 +1,7 @@
 package org.rnnplayground.model;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Which cores of the machine no training thread uses, lent one step at a time as a {@link Lane}.
@@ -24,7 +24,10 @@ public final class SpareCores {
 
     private final int cores;
     private final int maxLanes;
-    private final ExecutorService threads;
+    /** Lanes not lent now, each with its own thread, made when first needed. */
+    private final Deque<Lane> idle = new ArrayDeque<>();
+
+    private int made;
     private int training;
     private int lent;
 
@@ -38,11 +41,6 @@ public final class SpareCores {
         }
         this.cores = cores;
         this.maxLanes = Math.min(maxLanes, cores - 1);
-        this.threads = this.maxLanes == 0
-                ? null
-                : Executors.newFixedThreadPool(
-                        this.maxLanes,
-                        Thread.ofPlatform().name("lane-", 0).daemon().factory());
     }
 
     /** The machine's cores, shared by every run of this process. */
@@ -65,18 +63,30 @@ public final class SpareCores {
      * #giveBack} after the step (after joining it).
      */
     public synchronized Lane lend() {
-        if (threads == null || lent >= maxLanes || Math.max(training, 1) + lent >= cores) {
+        if (lent >= maxLanes || Math.max(training, 1) + lent >= cores) {
             return Lane.NONE;
         }
+        Lane lane = idle.isEmpty() ? Lane.withThread("lane-" + made++) : idle.pop();
         lent++;
-        return new Lane(threads);
+        lane.lend();
+        return lane;
     }
 
-    /** Takes back a lane from {@link #lend}; {@link Lane#NONE} is ignored. */
-    public synchronized void giveBack(Lane lane) {
-        if (lane.parallel()) {
-            lent--;
+    /** Takes back a lane from {@link #lend}, once its tasks have run; {@link Lane#NONE} is ignored. */
+    public void giveBack(Lane lane) {
+        if (!lane.parallel()) {
+            return;
         }
+        lane.giveBack();
+        synchronized (this) {
+            lent--;
+            idle.push(lane);
+        }
+    }
+
+    /** Training threads counted in now. */
+    public synchronized int training() {
+        return training;
     }
 
     /** Lanes lent now. */

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.NativeThreads;
 import org.rnnplayground.model.Resume;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.TrainListener;
 import org.rnnplayground.model.TrainOutcome;
 import org.rnnplayground.model.Trainer;
@@ -12,10 +13,16 @@ import org.rnnplayground.model.Trainer;
 public final class ModelRunExecutor implements RunExecutor {
 
     private final int nativeThreads;
+    private final SpareCores cores;
 
-    /** @param nativeThreads ND4J/OpenBLAS threads per operation (process-wide), at least 1 */
-    public ModelRunExecutor(int nativeThreads) {
+    /**
+     * @param nativeThreads ND4J/OpenBLAS threads per operation (process-wide), at least 1
+     * @param cores lends a lone run's steps a second core ({@link SpareCores#machine()}), or never
+     *     ({@link SpareCores#NONE})
+     */
+    public ModelRunExecutor(int nativeThreads, SpareCores cores) {
         this.nativeThreads = nativeThreads;
+        this.cores = cores;
     }
 
     @Override
@@ -27,7 +34,7 @@ public final class ModelRunExecutor implements RunExecutor {
     public Result train(RunSpec spec, RunText text, TrainListener listener, BooleanSupplier cancelled, Resume resume) {
         NativeThreads.limitTo(nativeThreads);
         CharModel model = spec.model().newModel(text.vocab().vocabSize(), spec.config());
-        TrainOutcome outcome = new Trainer(System::nanoTime)
+        TrainOutcome outcome = new Trainer(System::nanoTime, cores)
                 .run(model, spec.config(), text.corpus(), text.codec(), listener, cancelled, resume);
         model.releaseWorkingMemory(); // a finished run's model only generates: keep its parameters
         return new Result(outcome, model);

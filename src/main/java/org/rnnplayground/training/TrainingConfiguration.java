@@ -27,7 +27,7 @@ class TrainingConfiguration {
     @Bean(destroyMethod = "close")
     LocalTraining localTraining(TrainingProperties properties, UserPresence presence, ComputeBudget budget) {
         return new LocalTraining(
-                new ModelRunExecutor(properties.threads()),
+                new ModelRunExecutor(properties.threads(), properties.cores()),
                 Executors.newCachedThreadPool(
                         Thread.ofPlatform().name("training-", 0).daemon().factory()),
                 properties.limits(),

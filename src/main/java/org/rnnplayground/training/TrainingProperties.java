@@ -1,6 +1,7 @@
 package org.rnnplayground.training;
 
 import java.time.Duration;
+import org.rnnplayground.model.SpareCores;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepFinishedFor finished runs and their models are released after this (default 6 hours)
  * @param nativeThreads ND4J/OpenBLAS threads per operation (default 1: fastest for these small
  *     products, and leaves the other cores to other runs)
+ * @param spareCores whether a run's steps may use a core no other run trains on (default true: a
+ *     lone run on a 2-core machine uses both; see {@link SpareCores})
  */
 @ConfigurationProperties("playground.training")
 public record TrainingProperties(
@@ -32,7 +35,8 @@ public record TrainingProperties(
         Duration maxRunTime,
         Duration awayAfter,
         Duration keepFinishedFor,
-        Integer nativeThreads) {
+        Integer nativeThreads,
+        Boolean spareCores) {
 
     public TrainingLimits limits() {
         TrainingLimits d = TrainingLimits.forThisMachine();
@@ -46,6 +50,11 @@ public record TrainingProperties(
                 maxRunTime != null ? maxRunTime : d.maxRunTime(),
                 awayAfter != null ? awayAfter : d.awayAfter(),
                 keepFinishedFor != null ? keepFinishedFor : d.keepFinishedFor());
+    }
+
+    /** The cores a run may borrow a second one from: the machine's, or none. */
+    public SpareCores cores() {
+        return spareCores == null || spareCores ? SpareCores.machine() : SpareCores.NONE;
     }
 
     public int threads() {

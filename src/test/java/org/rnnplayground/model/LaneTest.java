@@ -31,7 +31,7 @@ class LaneTest {
     @CsvSource({"32, 35, TANH", "32, 12, RELU", "3, 10, TANH"})
     void aStepOnTwoThreadsIsTheStepOnOne(int batchSize, int numSteps, Activation activation) {
         SpareCores cores = new SpareCores(2, 1);
-        ScratchRnn one = ScratchRnn.create(7, 9, activation, DataType.DOUBLE, 4);
+        ScratchRnn one = ScratchRnn.create(7, ScratchRnn.LANE_MIN_HIDDENS, activation, DataType.DOUBLE, 4);
         ScratchRnn two = one.snapshot();
         TrainHyper hyper = TrainHyper.clipped(1, 1);
         State s1 = one.beginState(batchSize);
@@ -42,9 +42,11 @@ class LaneTest {
             StepResult r1 = one.trainStep(x, y, s1, hyper, Lane.NONE);
             Lane lane = cores.lend();
             assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
+            long given = lane.tasksGiven();
             StepResult r2;
             try {
                 r2 = two.trainStep(x, y, s2, hyper, lane);
+                assertTrue(lane.tasksGiven() > given, "the step used the lane");
             } finally {
                 lane.settle();
                 cores.giveBack(lane);
@@ -66,7 +68,7 @@ class LaneTest {
     /** float32: the two paths agree to float32's rounding of the same sums. */
     @Test
     void float32AgreesToItsRounding() {
-        ScratchRnn one = ScratchRnn.create(28, 64, Activation.TANH, DataType.FLOAT, 1);
+        ScratchRnn one = ScratchRnn.create(28, ScratchRnn.LANE_MIN_HIDDENS, Activation.TANH, DataType.FLOAT, 1);
         ScratchRnn two = one.snapshot();
         SpareCores cores = new SpareCores(2, 1);
         int[][] x = tokens(32, 35, 28, 1);
@@ -107,6 +109,19 @@ class LaneTest {
                 }
             }
         }
+    }
+
+    /** Below {@link ScratchRnn#LANE_MIN_HIDDENS} a step gives the lane nothing: it would not pay. */
+    @Test
+    void aSmallModelStepsOnItsOwnThread() {
+        SpareCores cores = new SpareCores(2, 1);
+        ScratchRnn model = ScratchRnn.create(7, ScratchRnn.LANE_MIN_HIDDENS - 1, Activation.TANH, DataType.FLOAT, 1);
+        Lane lane = cores.lend();
+        long given = lane.tasksGiven();
+        model.trainStep(
+                tokens(32, 35, 7, 1), tokens(32, 35, 7, 2), model.beginState(32), TrainHyper.clipped(1, 1), lane);
+        assertEquals(given, lane.tasksGiven());
+        cores.giveBack(lane);
     }
 
     @Test

@@ -28,6 +28,36 @@ class TrainerTest {
                 .withSamples(0, "he", 10, Decoding.greedyArgmax());
     }
 
+    /**
+     * A trainer given spare cores trains a large enough model with a lane and the same numbers, to
+     * float32's rounding; it counts its run in while it trains and gives the lane back after every step.
+     */
+    @Test
+    void aLoneRunTrainsOnTwoCoresAndGivesTheSecondBack() {
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 2).withNumHiddens(ScratchRnn.LANE_MIN_HIDDENS);
+        ScratchRnn one = config.newScratchModel(TEXT.vocab().vocabSize());
+        ScratchRnn two = one.snapshot();
+        SpareCores cores = new SpareCores(2, 1);
+        List<String> between = new ArrayList<>(); // lanes lent and runs training, after each step
+        TrainListener watch = new TrainListener() {
+            @Override
+            public void onEpoch(EpochReport report) {}
+
+            @Override
+            public void afterStep(CharModel model) {
+                between.add(cores.lent() + " " + cores.training());
+            }
+        };
+        TrainOutcome single =
+                new Trainer(System::nanoTime).run(one, config, TEXT.corpus(), TEXT.codec(), r -> {}, () -> false);
+        TrainOutcome lent =
+                new Trainer(System::nanoTime, cores).run(two, config, TEXT.corpus(), TEXT.codec(), watch, () -> false);
+        assertFalse(between.isEmpty());
+        assertTrue(between.stream().allMatch("0 1"::equals), "the lane is back after each step: " + between);
+        assertEquals(0, cores.training(), "the run has left");
+        assertEquals(single.finalPerplexity(), lent.finalPerplexity(), 1e-4 * single.finalPerplexity());
+    }
+
     @Test
     void overfitsATinyCorpus() {
         TrainConfig config = small(SamplerKind.SEQUENTIAL, 150).withHyper(TrainHyper.clipped(2, 1));

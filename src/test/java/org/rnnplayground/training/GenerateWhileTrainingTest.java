@@ -13,6 +13,7 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Decoding;
 import org.rnnplayground.model.Generation;
 import org.rnnplayground.model.Generator;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.sampling.SamplerKind;
@@ -34,7 +35,10 @@ class GenerateWhileTrainingTest {
                 .withSamples(0, "he", 10, Decoding.greedyArgmax());
         ExecutorService workers = Executors.newCachedThreadPool();
         try (LocalTraining training = new LocalTraining(
-                new ModelRunExecutor(1), workers, TrainingLimits.forThisMachine(), Clock.systemUTC())) {
+                new ModelRunExecutor(1, SpareCores.NONE),
+                workers,
+                TrainingLimits.forThisMachine(),
+                Clock.systemUTC())) {
             TestRun hello = TestRun.of(
                     "hello", "hello world ".repeat(40), TextOptions.bookChars(), 0, config, ModelSpec.scratch());
             TokenCodec codec = hello.text().codec();

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.TrainOutcome;
 import org.rnnplayground.model.budget.ComputeBudget;
@@ -143,7 +144,7 @@ class LocalTrainingTest {
         assertEquals(1_000_001, huge.text().vocab().vocabSize());
         // the real executor: had the launch been accepted, it would build a model of gigabytes
         training = new LocalTraining(
-                new ModelRunExecutor(1),
+                new ModelRunExecutor(1, SpareCores.NONE),
                 workers,
                 new TrainingLimits(1, 3, 1, 20),
                 Clock.systemUTC(),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rnnplayground.Application;
 import org.rnnplayground.model.EpochReport;
+import org.rnnplayground.model.SpareCores;
 import org.rnnplayground.model.TrainConfig;
 import org.rnnplayground.model.concise.ModelSpec;
 import org.rnnplayground.store.CheckpointStore;
@@ -110,7 +111,8 @@ class RunJournalTest {
 
     /** A new runtime and journal on the same store, as after a restart. */
     private LocalTraining restarted() {
-        return new LocalTraining(new ModelRunExecutor(1), workers, new TrainingLimits(1, 3, 1, 20), Clock.systemUTC());
+        return new LocalTraining(
+                new ModelRunExecutor(1, SpareCores.NONE), workers, new TrainingLimits(1, 3, 1, 20), Clock.systemUTC());
     }
 
     @Test

@@ -70,11 +70,12 @@ class TrainingLimitsTest {
 
     @Test
     void propertiesOutOfRangeStopTheServerNamingTheValue() {
-        var props = new TrainingProperties(null, null, null, null, null, null, Duration.ofDays(8), null, null, null);
+        var props =
+                new TrainingProperties(null, null, null, null, null, null, Duration.ofDays(8), null, null, null, null);
         var e = assertThrows(TrainingLimits.OutOfRange.class, props::limits);
         assertEquals(TrainingLimits.Field.MAX_RUN_MINUTES, e.field());
         TrainingLimits defaults =
-                new TrainingProperties(null, null, null, null, null, null, null, null, null, null).limits();
+                new TrainingProperties(null, null, null, null, null, null, null, null, null, null, null).limits();
         assertEquals(TrainingLimits.forThisMachine(), defaults);
         assertEquals(Duration.ofMinutes(60), defaults.maxRunTime());
         assertEquals(0, defaults.maxRunsPerAddress(), "no cap per address unless configured (proxies)");
