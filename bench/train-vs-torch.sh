@@ -14,7 +14,8 @@
 #   MODELS: entries impl:cell:layers:hidden, default
 #     "scratch:rnn:1:256 scratch:rnn:1:512 concise:rnn:1:256 concise:gru:1:256 concise:lstm:1:256
 #      concise:rnn:2:256 concise:gru:2:256 concise:lstm:2:256"
-#   OURS_THREADS="1 2"   also trains ours on 2 threads (a lone run on both cores); default "1"
+#   OURS_THREADS="1 2"   also runs ours with --threads 2 (a lone run: a second core for each step's
+#                        work beside the recurrence, see model.SpareCores), cold and warm; default "1"
 #   SGEMM=0              skips the sgemm rates
 # needs: /usr/bin/python3 with torch (apt-get install python3-torch), a JDK 21+.
 set -euo pipefail
@@ -43,7 +44,8 @@ CP="$CLASSES:$(cat target/cp.txt)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 field() { sed -n "s/.*\"$1\": \\([0-9.]*\\).*/\\1/p"; }
-java1() { OMP_NUM_THREADS=$1 OPENBLAS_NUM_THREADS=$1 "$JAVA" -cp "$CP" "${@:2}" 2>/dev/null; }
+# BLAS on one thread per call always: --threads 2 means a second core for a lane, not BLAS threads
+java1() { OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$JAVA" -cp "$CP" "${@:2}" 2>/dev/null; }
 
 sgemm() {
   for h in $(for m in $MODELS; do echo "${m##*:}"; done | sort -un); do
@@ -56,10 +58,11 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loa
 
 echo "training, $EPOCHS epochs from a fresh process (cold), and one step timed after a warm-up (warm); medians of $RUNS runs"
 echo "taken in turn; ours: threads $OURS_THREADS; torch: 1 and 2 threads (2 only once when its first run is under half of 1)"
-printf '%-20s %8s %8s %8s %8s %8s %4s %6s %6s %8s %8s\n' model cold_t1 cold_t2 warm_t1 torch_t1 torch_t2 best cold_x warm_x ours_ppl torch_ppl
+printf '%-20s %8s %8s %8s %8s %8s %8s %4s %6s %6s %7s %7s %8s %8s\n' model cold_t1 cold_t2 warm_t1 warm_t2 torch_t1 torch_t2 best \
+  cold_x warm_x cold2_x warm2_x ours_ppl torch_ppl
 for m in $MODELS; do
   IFS=: read -r impl cell layers h <<<"$m"
-  o1=(); o2=(); w1=(); t1=(); t2=(); ours_ppl=""; torch_ppl=""; steps=()
+  o1=(); o2=(); w1=(); w2=(); t1=(); t2=(); ours_ppl=""; torch_ppl=""; steps=()
   for run in $(seq "$RUNS"); do
     for th in $OURS_THREADS; do
       line=$(java1 "$th" org.rnnplayground.cli.TrainCommand train --corpus "$CORPUS" --impl "$impl" --cell "$cell" \
@@ -67,9 +70,12 @@ for m in $MODELS; do
       v=$(echo "$line" | field tokens_per_s); ours_ppl=$(echo "$line" | field perplexity)
       if [ "$th" = 1 ]; then o1+=("$v"); else o2+=("$v"); fi
     done
-    line=$(java1 1 org.rnnplayground.cli.StepBench step --corpus "$CORPUS" --impl "$impl" --cell "$cell" \
-      --layers "$layers" --hidden "$h" --threads 1 | grep '^{')
-    w1+=("$(echo "$line" | field tokens_per_s)"); steps+=("$line")
+    for th in $OURS_THREADS; do
+      line=$(java1 1 org.rnnplayground.cli.StepBench step --corpus "$CORPUS" --impl "$impl" --cell "$cell" \
+        --layers "$layers" --hidden "$h" --threads "$th" | grep '^{')
+      if [ "$th" = 1 ]; then w1+=("$(echo "$line" | field tokens_per_s)"); else w2+=("$(echo "$line" | field tokens_per_s)"); fi
+      steps+=("$line")
+    done
     for th in 1 2; do
       if [ "$th" = 2 ] && [ "$run" -gt 1 ] && [ "$(echo "${t2[0]} * 2 < ${t1[0]}" | bc)" = 1 ]; then continue; fi
       line=$("$PYTHON" "$REF" "$CORPUS" --impl "$impl" --cell "$cell" --layers "$layers" --hidden "$h" \
@@ -79,16 +85,18 @@ for m in $MODELS; do
     done
   done
   {
-    echo "  $m runs: cold 1 thread ${o1[*]:-}; cold 2 threads ${o2[*]:-}; warm ${w1[*]}; torch 1 thread ${t1[*]}; torch 2 threads ${t2[*]}"
+    echo "  $m runs: cold 1 thread ${o1[*]:-}; cold 2 threads ${o2[*]:-}; warm ${w1[*]}; warm 2 threads ${w2[*]:-}; torch 1 thread ${t1[*]}; torch 2 threads ${t2[*]}"
     printf '    %s\n' "${steps[@]}"
   } >&2
   mo1=$([ ${#o1[@]} -gt 0 ] && printf '%s\n' "${o1[@]}" | median || echo 0)
   mo2=$([ ${#o2[@]} -gt 0 ] && printf '%s\n' "${o2[@]}" | median || echo 0)
   mw1=$(printf '%s\n' "${w1[@]}" | median)
+  mw2=$([ ${#w2[@]} -gt 0 ] && printf '%s\n' "${w2[@]}" | median || echo 0)
   mt1=$(printf '%s\n' "${t1[@]}" | median); mt2=$(printf '%s\n' "${t2[@]}" | median)
   best=$(echo "if ($mt1 >= $mt2) 1 else 2" | bc); mt=$([ "$best" = 1 ] && echo "$mt1" || echo "$mt2")
-  printf '%-20s %8.0f %8.0f %8.0f %8.0f %8.0f %4s %6.2f %6.2f %8s %8s\n' "$m" "$mo1" "$mo2" "$mw1" "$mt1" "$mt2" "t$best" \
-    "$(echo "$mo1 / $mt" | bc -l)" "$(echo "$mw1 / $mt" | bc -l)" "$ours_ppl" "$torch_ppl"
+  printf '%-20s %8.0f %8.0f %8.0f %8.0f %8.0f %8.0f %4s %6.2f %6.2f %7.2f %7.2f %8s %8s\n' "$m" "$mo1" "$mo2" "$mw1" "$mw2" \
+    "$mt1" "$mt2" "t$best" "$(echo "$mo1 / $mt" | bc -l)" "$(echo "$mw1 / $mt" | bc -l)" \
+    "$(echo "$mo2 / $mt" | bc -l)" "$(echo "$mw2 / $mt" | bc -l)" "$ours_ppl" "$torch_ppl"
 done
 
 [ "$SGEMM" = 1 ] && { echo "sgemm, one thread, after (GFLOP/s):"; sgemm; }

@@ -46,6 +46,11 @@ import org.rnnplayground.text.TextPipeline;
 public final class StepBench {
 
     private static final int ROUNDS = 9;
+    /**
+     * The shortest warm-up before the timed rounds: the JIT compiles the two-thread path's code
+     * (the lane's pieces) later than the one-thread path's, which 3 rounds alone do not cover.
+     */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
     /** The steps of the training benchmark's 5 epochs of 10000 tokens, timed one by one from a cold start. */
     private static final int COLD_STEPS = 40;
 
@@ -91,7 +96,8 @@ public final class StepBench {
             step(model, x, y, state, hyper, cores);
             cold[i] = System.nanoTime() - start;
         }
-        for (int i = 0; i < 3 * perRound; i++) { // warm-up
+        long warmUntil = System.nanoTime() + WARM_UP_NANOS; // warm-up: 3 rounds, and 3 s at least
+        for (int i = 0; i < 3 * perRound || System.nanoTime() < warmUntil; i++) {
             step(model, x, y, state, hyper, cores);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
