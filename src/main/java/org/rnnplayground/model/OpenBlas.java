@@ -141,6 +141,39 @@ public final class OpenBlas {
     }
 
     /**
+     * Loads OpenBLAS and makes one small product of each kind the models make, once per process:
+     * the models call this when they are built, so that loading the native library and OpenBLAS's
+     * first allocations (about 9 ms, measured) fall at start-up, as a library's import does, not in
+     * a run's first step.
+     */
+    public static void load() {
+        Loaded.touch();
+    }
+
+    /** Initialised on the first {@link #load}: the products are made then, once. */
+    private static final class Loaded {
+        static final boolean DONE = warm();
+
+        static void touch() {
+            if (!DONE) {
+                throw new IllegalStateException("OpenBLAS did not load");
+            }
+        }
+
+        private static boolean warm() {
+            for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                INDArray a = Nd4j.zeros(type, 32, 128);
+                INDArray b = alignedMatrix(type, 128, 128);
+                INDArray c = Nd4j.zeros(type, 32, 128);
+                gemm(a, false, b, false, c, 1);
+                gemm(a, false, b, true, c, 1);
+                gemm(a, true, c, false, b, 0);
+            }
+            return true;
+        }
+    }
+
+    /**
      * A fresh c-order {@code [rows, cols]} matrix of zeros whose first element starts a cache line (64
      * bytes), as a view of a slightly longer vector. OpenBLAS's small-matrix kernels read {@code B}
      * fastest so: {@code [32, 512] x [512, 512]} in blocks runs at 150 GFLOP/s with {@code B} aligned,

@@ -45,6 +45,7 @@ public final class ScratchRnn implements CharModel {
         this.params = params;
         this.grads = RnnParams.zerosLike(params);
         this.activation = activation;
+        OpenBlas.load();
     }
 
     /** A fresh model initialised as the book does, from {@code seed}. */
