@@ -105,7 +105,7 @@ final class CarriedStateLstm extends LSTM {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM
-            implements WorkingMemory, Inspectable, InputGradient {
+            implements WorkingMemory, Inspectable, OneHotInput {
 
         private LstmWorkspace ws;
         /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
@@ -119,8 +119,10 @@ final class CarriedStateLstm extends LSTM {
         private INDArray cachedC0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
         private boolean inputGradientWanted = true;
+        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
+        private ConciseInputs.OneHotTokens knownInput;
 
         private int probedLayer;
 
@@ -198,7 +200,7 @@ final class CarriedStateLstm extends LSTM {
             startState(ws.c, c0);
             INDArray w = getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
             INDArray b = getParam(LSTMParamInitializer.BIAS_KEY); // [1, 4h]
-            tokens = ConciseInputs.tokens(x);
+            tokens = ConciseInputs.tokens(x, knownInput);
             if (tokens != null) {
                 xRows = null;
                 ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
@@ -255,7 +257,7 @@ final class CarriedStateLstm extends LSTM {
          * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link InputGradient} turned it off)
+         *     {@link OneHotInput} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -343,6 +345,11 @@ final class CarriedStateLstm extends LSTM {
         @Override
         public void inputGradientWanted(boolean wanted) {
             inputGradientWanted = wanted;
+        }
+
+        @Override
+        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
+            knownInput = tokens;
         }
 
         @Override

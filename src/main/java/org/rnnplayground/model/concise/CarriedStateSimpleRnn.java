@@ -94,7 +94,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn
-            implements WorkingMemory, Inspectable, InputGradient {
+            implements WorkingMemory, Inspectable, OneHotInput {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
@@ -108,8 +108,10 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
         private boolean inputGradientWanted = true;
+        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
+        private ConciseInputs.OneHotTokens knownInput;
 
         private int probedLayer;
 
@@ -163,7 +165,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             } else {
                 ws.hStep[0].assign(h0); // [B, h], in place on the workspace
             }
-            tokens = ConciseInputs.tokens(x);
+            tokens = ConciseInputs.tokens(x, knownInput);
             if (tokens != null) {
                 xRows = null;
                 gatherInputRows();
@@ -224,7 +226,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
          * @param tbpttBackLength steps to go back, or -1 for all
          * @return the gradient (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link InputGradient} turned it off)
+         *     {@link OneHotInput} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -300,6 +302,11 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         @Override
         public void inputGradientWanted(boolean wanted) {
             inputGradientWanted = wanted;
+        }
+
+        @Override
+        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
+            knownInput = tokens;
         }
 
         @Override

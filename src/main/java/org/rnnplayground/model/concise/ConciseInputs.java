@@ -40,6 +40,22 @@ final class ConciseInputs {
     }
 
     /**
+     * The tokens behind a one-hot array, as its maker knows them.
+     *
+     * @param array the one-hot array, [batch_size, vocab_size, num_steps]
+     * @param timeMajor element {@code t * B + i} is the token of row {@code i} at step {@code t}, [T*B]
+     */
+    record OneHotTokens(INDArray array, int[] timeMajor) {}
+
+    /**
+     * The token indices behind one-hot inputs, time-major: from {@code known} when it describes this
+     * very array, else read back from it ({@link #tokens(INDArray)}).
+     */
+    static int[] tokens(INDArray x, OneHotTokens known) {
+        return known != null && known.array() == x ? known.timeMajor() : tokens(x);
+    }
+
+    /**
      * A one-hot array rewritten in place for every minibatch of one shape: allocating and filling a
      * fresh native array per minibatch cost more than the rest of the input handling. Only the ones
      * of the previous minibatch are reset. Each minibatch's array is the same object with new
@@ -50,6 +66,8 @@ final class ConciseInputs {
         private INDArray array;
         /** Flat indices of the ones currently set, [B*T]. */
         private int[] ones;
+        /** The tokens of the current contents, or null. */
+        private OneHotTokens tokens;
 
         Reused(DataType dataType) {
             this.dataType = dataType;
@@ -70,21 +88,30 @@ final class ConciseInputs {
                 ones = null;
             }
             int[] next = new int[b * t];
+            int[] timeMajor = new int[b * t];
             for (int i = 0; i < b; i++) {
                 for (int s = 0; s < t; s++) {
                     next[i * t + s] = (i * vocabSize + check(m[i][s], vocabSize)) * t + s;
+                    timeMajor[s * b + i] = m[i][s];
                 }
             }
             put(ones, 0); // in place on the reused array
             put(next, 1);
             ones = next;
+            tokens = new OneHotTokens(array, timeMajor);
             return array;
+        }
+
+        /** The tokens of the array the last {@link #of} returned (for float32 and float64), or null. */
+        OneHotTokens tokens() {
+            return tokens;
         }
 
         /** Drops the array; the next {@link #of} allocates one again. */
         void release() {
             array = null;
             ones = null;
+            tokens = null;
         }
 
         private void put(int[] at, double value) {

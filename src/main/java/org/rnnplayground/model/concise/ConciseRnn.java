@@ -117,7 +117,7 @@ public final class ConciseRnn implements CharModel {
         this.labels = new ConciseInputs.Reused(arch.dataType());
         OpenBlas.load();
         if (arch.embeddingSize() == 0) { // one-hot inputs: nothing reads the bottom layer's dL/dX
-            ((InputGradient) net.getLayer(arch.recurrentIndex(0))).inputGradientWanted(false);
+            ((OneHotInput) net.getLayer(arch.recurrentIndex(0))).inputGradientWanted(false);
         }
     }
 
@@ -186,7 +186,7 @@ public final class ConciseRnn implements CharModel {
         long parameters = d > 0 ? v * d : 0;
         long largest = Math.max(v * d, h * v);
         long multiplyAdds = h * v;
-        double oneHot = n * v * b + n * Integer.BYTES; // a reused one-hot array and where its ones are
+        double oneHot = n * v * b + 2 * n * Integer.BYTES; // a reused one-hot array, where its ones are, its tokens
         double step = oneHot; // the labels
         step += d > 0 ? n * (Double.BYTES + b) + 2 * n * d * b : oneHot; // indices and embedding, or one-hot inputs
         long in = d > 0 ? d : v;
@@ -277,6 +277,7 @@ public final class ConciseRnn implements CharModel {
         IOutputLayer out = (IOutputLayer) net.getLayer(arch.outputIndex());
         out.setInput(top, mgr);
         out.setLabels(labels.of(y, arch.vocabSize())); // [B, V, T]
+        ((TimeMajorRnnOutputLayer.Impl) out).labelTokens(labels.tokens()); // so that it need not read them back
         gradients.clear();
         INDArray eps = collect(arch.outputIndex(), out.backpropGradient(null, mgr)); // dL/dH, [B, h, T]
         for (int i = arch.outputIndex() - 1; i >= 0; i--) {
@@ -429,6 +430,9 @@ public final class ConciseRnn implements CharModel {
         INDArray a = arch.embeddingSize() > 0
                 ? ConciseInputs.indices(x, arch.vocabSize(), arch.dataType()) // [B, T]
                 : inputs.of(x, arch.vocabSize()); // [B, V, T]
+        if (arch.embeddingSize() == 0) { // so that the bottom layer need not read the tokens back
+            ((OneHotInput) net.getLayer(arch.recurrentIndex(0))).inputTokens(inputs.tokens());
+        }
         List<INDArray> all = new ArrayList<>();
         all.add(a);
         for (int i = 0; i < arch.outputIndex(); i++) {

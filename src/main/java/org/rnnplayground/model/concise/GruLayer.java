@@ -120,7 +120,7 @@ final class GruLayer extends BaseRecurrentLayer {
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
-            implements WorkingMemory, Inspectable, InputGradient {
+            implements WorkingMemory, Inspectable, OneHotInput {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -135,8 +135,10 @@ final class GruLayer extends BaseRecurrentLayer {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link InputGradient}). */
+        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
         private boolean inputGradientWanted = true;
+        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
+        private ConciseInputs.OneHotTokens knownInput;
 
         private int probedLayer;
 
@@ -215,7 +217,7 @@ final class GruLayer extends BaseRecurrentLayer {
             ws.h.pull(0, ws.row(1));
             INDArray w = getParam(GruParams.WEIGHT_KEY); // [n_in, 3h]
             INDArray b = row(getParam(GruParams.BIAS_KEY)); // [1, 3h]
-            tokens = ConciseInputs.tokens(x);
+            tokens = ConciseInputs.tokens(x, knownInput);
             if (tokens != null) { // one-hot: X W + b gathers rows of W + b, on the host copy only
                 xRows = null;
                 ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
@@ -255,7 +257,7 @@ final class GruLayer extends BaseRecurrentLayer {
          *     the state before the window is then held constant and earlier steps get no gradient
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link InputGradient} turned it off)
+         *     {@link OneHotInput} turned it off)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -343,6 +345,11 @@ final class GruLayer extends BaseRecurrentLayer {
         @Override
         public void inputGradientWanted(boolean wanted) {
             inputGradientWanted = wanted;
+        }
+
+        @Override
+        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
+            knownInput = tokens;
         }
 
         @Override

@@ -88,6 +88,9 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer implements WorkingMemory {
 
         private Buffers ws;
+        /** The tokens of one-hot labels, as {@link ConciseRnn} knows them (see {@link #labelTokens}). */
+        private ConciseInputs.OneHotTokens knownLabels;
+
         /** The input and labels whose cross-entropy {@link #crossEntropySum} is. */
         private INDArray scoredInput;
 
@@ -138,8 +141,19 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
          * (through a stable log-softmax) and {@code dL/dO = softmax(O) - Y} into the buffers: the
          * product in BLAS, the rest row by row on host copies ({@link SoftmaxCrossEntropy}).
          */
+        /**
+         * The tokens of the one-hot labels the next passes take, so that this layer need not read
+         * them back; ignored for any other labels array.
+         *
+         * @param tokens the labels array and its tokens, or null
+         */
+        void labelTokens(ConciseInputs.OneHotTokens tokens) {
+            knownLabels = tokens;
+        }
+
         @Override
         public void release() {
+            knownLabels = null;
             ws = null;
             hRows = null;
             scoredInput = null;
@@ -157,8 +171,13 @@ final class TimeMajorRnnOutputLayer extends RnnOutputLayer {
                 ws = new Buffers(batchSize, numSteps, input.size(1), layerConf().getNOut(), dataType);
             }
             hRows = TimeMajor.rows(input.castTo(dataType), ws.hCopy); // [T*B, h]
-            TimeMajor.copy(labels.castTo(dataType), ws.labels); // [T*B, V], in place on the buffer
-            ws.labelsHost.pull(0, ws.rows);
+            INDArray y = labels.castTo(dataType); // [B, V, T]; the same array for the right type
+            if (knownLabels != null && knownLabels.array() == y) {
+                ws.labelsHost.oneHot(knownLabels.timeMajor()); // [T*B, V], on the host only
+            } else {
+                TimeMajor.copy(y, ws.labels); // [T*B, V], in place on the buffer
+                ws.labelsHost.pull(0, ws.rows);
+            }
             OpenBlas.gemm(
                     hRows,
                     false,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnplayground.model.concise.TimeMajorLayersTest.B;
 import static org.rnnplayground.model.concise.TimeMajorLayersTest.H;
 import static org.rnnplayground.model.concise.TimeMajorLayersTest.MGR;
@@ -93,7 +94,7 @@ class OneHotInputTest {
         assertNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, one-hot inputs");
         assertNotNull(above.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "second layer");
 
-        ((InputGradient) bottom).inputGradientWanted(true);
+        ((OneHotInput) bottom).inputGradientWanted(true);
         model.lossAndGradients(x, y, state, TrainHyper.unclipped(1));
         assertEquals(without, model.network().getFlattenedGradients(), "every gradient, with dL/dX computed");
         assertNotNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, turned on");
@@ -103,6 +104,52 @@ class OneHotInputTest {
         embedded.lossAndGradients(x, y, embedded.beginState(B), TrainHyper.unclipped(1));
         RecurrentLayer overEmbedding = (RecurrentLayer) embedded.network().getLayer(1);
         assertNotNull(overEmbedding.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer over an embedding");
+    }
+
+    /**
+     * Tokens told with the one-hot array ({@link OneHotInput#inputTokens}) give the numbers of tokens
+     * read back from it; tokens told for another array are ignored, however wrong.
+     */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void toldTokensAreUsedOnlyForTheirOwnArray(CellType cell) {
+        ConciseRnn model = ConciseRnn.create(new ConciseRnn.Architecture(
+                V, H, cell, 1, 0, org.rnnplayground.model.Activation.TANH, DataType.DOUBLE, 3));
+        RecurrentLayer layer = (RecurrentLayer) model.network().getLayer(0);
+        ((OneHotInput) layer).inputGradientWanted(true); // as a layer alone
+        int[][] m = ConciseRnnTest.tokens(B, T, V, 8);
+        INDArray x = ConciseInputs.oneHot(m, V, DataType.DOUBLE); // [B, V, T]
+        INDArray h0 = Nd4j.rand(DataType.DOUBLE, B, H).subi(0.5);
+        INDArray eps = Nd4j.rand(DataType.DOUBLE, B, H, T).subi(0.5);
+        ((OneHotInput) layer).inputTokens(null);
+        Pair<Gradient, INDArray> read = pass(layer, x, h0, eps, -1);
+        INDArray readH = layer.activate(x, false, MGR).dup();
+
+        int[] timeMajor = new int[B * T];
+        int[] wrong = new int[B * T]; // all token 0
+        for (int i = 0; i < B; i++) {
+            for (int t = 0; t < T; t++) {
+                timeMajor[t * B + i] = m[i][t];
+            }
+        }
+        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x, timeMajor));
+        Pair<Gradient, INDArray> told = pass(layer, x, h0, eps, -1);
+        assertClose("activations", readH, layer.activate(x, false, MGR));
+        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x.dup(), wrong)); // another array
+        Pair<Gradient, INDArray> other = pass(layer, x, h0, eps, -1);
+        for (String key : new String[] {"W", "RW", "b"}) {
+            assertClose(
+                    key + ", told",
+                    read.getFirst().getGradientFor(key),
+                    told.getFirst().getGradientFor(key));
+            assertClose(
+                    key + ", ignored",
+                    read.getFirst().getGradientFor(key),
+                    other.getFirst().getGradientFor(key));
+        }
+        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x, wrong)); // this array: believed
+        INDArray believed = layer.activate(x, false, MGR);
+        assertTrue(readH.sub(believed).amaxNumber().doubleValue() > 1e-3, "told tokens are what the layer uses");
     }
 
     /** A training forward pass from {@code h0}, then backpropagation over {@code window} steps (-1: all). */
