@@ -22,7 +22,9 @@ import org.rnnplayground.text.TextPipeline;
 
 /**
  * Headless training: {@code train --corpus FILE [options]}. Prints a line per epoch, or with
- * {@code --json} one JSON line with the same fields as the PyTorch reference script.
+ * {@code --json} one JSON line with the same fields as the PyTorch reference script. {@code
+ * --threads 2} (or more) lets each step use a second core beside the recurrence, as a lone run in
+ * the server does ({@link org.rnnplayground.model.SpareCores}); BLAS stays on one thread per call.
  */
 public final class TrainCommand {
 
