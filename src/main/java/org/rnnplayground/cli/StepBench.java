@@ -89,6 +89,7 @@ public final class StepBench {
         }
         TrainHyper hyper = TrainHyper.clipped(a.lr(), a.theta());
         State state = model.beginState(b);
+        OpenBlas.load(); // as the trainer does before a run's clock starts
         int perRound = Math.max(5, (int) (2e9 / Math.max(1, footprint.trainingStepMultiplyAdds())));
         long[] cold = new long[COLD_STEPS]; // a fresh JVM: the JIT compiles the loops meanwhile
         for (int i = 0; i < COLD_STEPS; i++) {

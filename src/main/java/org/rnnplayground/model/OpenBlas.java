@@ -142,9 +142,9 @@ public final class OpenBlas {
 
     /**
      * Loads OpenBLAS and makes one small product of each kind the models make, once per process:
-     * the models call this when they are built, so that loading the native library and OpenBLAS's
-     * first allocations (about 9 ms, measured) fall at start-up, as a library's import does, not in
-     * a run's first step.
+     * the trainer calls this before a run's clock starts, so that loading the native library and
+     * OpenBLAS's first allocations (about 9 ms, measured) fall before training, as a library's
+     * import does, not in its first step.
      */
     public static void load() {
         Loaded.touch();

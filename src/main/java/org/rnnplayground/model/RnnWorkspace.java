@@ -66,11 +66,8 @@ final class RnnWorkspace {
     final INDArray wHhT;
 
     /**
-     * The pieces of steps a {@link Lane} works on while the recurrence goes on: piece {@code k} is
-     * steps {@code [pieceStart[k], pieceStart[k + 1])}. Chunks of about {@value #CHUNK_ROWS} rows, a
-     * product large enough to run near BLAS's peak; but the first and the last chunk's steps one by
-     * one, since the lane works on those while the recurrence waits for it (the last steps after the
-     * forward pass, the first ones after the backward pass).
+     * The pieces of steps a {@link Lane} works on while the recurrence goes on ({@link Lane#pieces}):
+     * piece {@code k} is steps {@code [pieceStart[k], pieceStart[k + 1])}.
      */
     final int[] pieceStart;
     /** The piece that step {@code t} belongs to. */
@@ -87,9 +84,6 @@ final class RnnWorkspace {
     final INDArray outputBiasGrad;
 
     final HostMirror outputBiasGradHost;
-
-    /** Rows a chunk of {@link #pieceStart} aims at: a product large enough to run near BLAS's peak. */
-    static final int CHUNK_ROWS = 160;
 
     RnnWorkspace(int batchSize, int numSteps, int vocabSize, int numHiddens, DataType dataType) {
         this.batchSize = batchSize;
@@ -120,7 +114,7 @@ final class RnnWorkspace {
         dHHost = new HostMirror(dHAll);
         wHh = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
         wHhT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
-        pieceStart = pieces(numSteps, Math.max(1, CHUNK_ROWS / batchSize));
+        pieceStart = Lane.pieces(numSteps, batchSize);
         int pieces = pieceStart.length - 1;
         pieceOf = new int[numSteps];
         hOutPiece = new INDArray[pieces];
@@ -141,22 +135,6 @@ final class RnnWorkspace {
         }
         outputBiasGrad = Nd4j.zeros(dataType, 1, vocabSize);
         outputBiasGradHost = new HostMirror(outputBiasGrad);
-    }
-
-    /**
-     * Where the pieces of {@link #pieceStart} start, and {@code numSteps} last: chunks of {@code
-     * chunkSteps}, the first and the last chunk's steps one by one.
-     */
-    static int[] pieces(int numSteps, int chunkSteps) {
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        int t = 0;
-        while (t < numSteps) {
-            starts.add(t);
-            boolean edge = t < chunkSteps || t >= numSteps - chunkSteps;
-            t = edge ? t + 1 : Math.min(t + chunkSteps, numSteps - chunkSteps);
-        }
-        starts.add(numSteps);
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The first step of piece {@code k}. */

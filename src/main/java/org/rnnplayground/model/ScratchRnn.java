@@ -18,15 +18,6 @@ import org.rnnplayground.model.TensorShape.Role;
  */
 public final class ScratchRnn implements CharModel {
 
-    /**
-     * The fewest hidden units at which a step uses a lent {@link Lane}. Measured on 2 cores (batch
-     * 32, 35 steps, 28 tokens, warm): 384 units 9.6 to 7.3-8.1 ms a step, 512 units 16 to 11-12 ms;
-     * at 256 units and below the lane's many small pieces (thin output products, host loops) and
-     * its longer JIT warm-up cost about what they save, and a fresh process's first 40 steps took
-     * 474 ms on two threads against 347 ms on one.
-     */
-    static final int LANE_MIN_HIDDENS = 384;
-
     private final RnnParams params;
     private final RnnParams grads;
     private final Activation activation;
@@ -45,7 +36,6 @@ public final class ScratchRnn implements CharModel {
         this.params = params;
         this.grads = RnnParams.zerosLike(params);
         this.activation = activation;
-        OpenBlas.load();
     }
 
     /** A fresh model initialised as the book does, from {@code seed}. */
@@ -172,7 +162,7 @@ public final class ScratchRnn implements CharModel {
      */
     @Override
     public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
-        if (!lane.parallel() || numHiddens() < LANE_MIN_HIDDENS) {
+        if (!lane.parallel() || !Lane.pays((long) numHiddens() * numHiddens())) {
             return trainStep(x, y, state, hyper);
         }
         StepResult result = lossAndGradients(x, y, state, hyper, lane);

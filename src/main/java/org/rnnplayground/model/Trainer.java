@@ -85,6 +85,7 @@ public final class Trainer {
             TrainListener listener,
             BooleanSupplier cancelled,
             Resume resume) {
+        OpenBlas.load();
         cores.enter();
         try {
             return train(model, config, corpus, codec, listener, cancelled, resume);

@@ -31,7 +31,7 @@ class LaneTest {
     @CsvSource({"32, 35, TANH", "32, 12, RELU", "3, 10, TANH"})
     void aStepOnTwoThreadsIsTheStepOnOne(int batchSize, int numSteps, Activation activation) {
         SpareCores cores = new SpareCores(2, 1);
-        ScratchRnn one = ScratchRnn.create(7, ScratchRnn.LANE_MIN_HIDDENS, activation, DataType.DOUBLE, 4);
+        ScratchRnn one = ScratchRnn.create(7, 384, activation, DataType.DOUBLE, 4);
         ScratchRnn two = one.snapshot();
         TrainHyper hyper = TrainHyper.clipped(1, 1);
         State s1 = one.beginState(batchSize);
@@ -68,7 +68,7 @@ class LaneTest {
     /** float32: the two paths agree to float32's rounding of the same sums. */
     @Test
     void float32AgreesToItsRounding() {
-        ScratchRnn one = ScratchRnn.create(28, ScratchRnn.LANE_MIN_HIDDENS, Activation.TANH, DataType.FLOAT, 1);
+        ScratchRnn one = ScratchRnn.create(28, 384, Activation.TANH, DataType.FLOAT, 1);
         ScratchRnn two = one.snapshot();
         SpareCores cores = new SpareCores(2, 1);
         int[][] x = tokens(32, 35, 28, 1);
@@ -90,14 +90,13 @@ class LaneTest {
     /** The pieces cover every step once, in order: chunks in the middle, single steps at both ends. */
     @Test
     void piecesAreChunksWithSingleStepsAtBothEnds() {
-        assertArrayEquals(
-                new int[] {0, 1, 2, 3, 4, 5, 10, 15, 20, 25, 30, 31, 32, 33, 34, 35}, RnnWorkspace.pieces(35, 5));
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12}, RnnWorkspace.pieces(12, 5));
-        assertArrayEquals(new int[] {0, 1, 2, 3}, RnnWorkspace.pieces(3, 53));
-        assertArrayEquals(new int[] {0, 1}, RnnWorkspace.pieces(1, 1));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 10, 15, 20, 25, 30, 31, 32, 33, 34, 35}, Lane.chunked(35, 5));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12}, Lane.chunked(12, 5));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, Lane.pieces(3, 3));
+        assertArrayEquals(new int[] {0, 1}, Lane.pieces(1, 160));
         for (int numSteps = 1; numSteps < 60; numSteps++) {
             for (int chunk = 1; chunk < 12; chunk++) {
-                int[] p = RnnWorkspace.pieces(numSteps, chunk);
+                int[] p = Lane.chunked(numSteps, chunk);
                 assertEquals(0, p[0]);
                 assertEquals(numSteps, p[p.length - 1]);
                 for (int k = 0; k + 1 < p.length; k++) {
@@ -111,11 +110,11 @@ class LaneTest {
         }
     }
 
-    /** Below {@link ScratchRnn#LANE_MIN_HIDDENS} a step gives the lane nothing: it would not pay. */
+    /** Below {@link Lane#MIN_RECURRENT_WEIGHTS} (384 hidden units of the RNN) a step gives the lane nothing: it would not pay. */
     @Test
     void aSmallModelStepsOnItsOwnThread() {
         SpareCores cores = new SpareCores(2, 1);
-        ScratchRnn model = ScratchRnn.create(7, ScratchRnn.LANE_MIN_HIDDENS - 1, Activation.TANH, DataType.FLOAT, 1);
+        ScratchRnn model = ScratchRnn.create(7, 383, Activation.TANH, DataType.FLOAT, 1);
         Lane lane = cores.lend();
         long given = lane.tasksGiven();
         model.trainStep(

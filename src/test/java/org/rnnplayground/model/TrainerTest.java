@@ -34,7 +34,7 @@ class TrainerTest {
      */
     @Test
     void aLoneRunTrainsOnTwoCoresAndGivesTheSecondBack() {
-        TrainConfig config = small(SamplerKind.SEQUENTIAL, 2).withNumHiddens(ScratchRnn.LANE_MIN_HIDDENS);
+        TrainConfig config = small(SamplerKind.SEQUENTIAL, 2).withNumHiddens(384);
         ScratchRnn one = config.newScratchModel(TEXT.vocab().vocabSize());
         ScratchRnn two = one.snapshot();
         SpareCores cores = new SpareCores(2, 1);

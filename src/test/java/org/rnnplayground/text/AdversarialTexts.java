@@ -84,6 +84,26 @@ public final class AdversarialTexts {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /**
+     * Bytes of heap in use once the server's background work has let go of what it held: the
+     * least of {@link #usedHeap} taken every 100 ms until two readings agree within 1 MB (at most
+     * 2 s). A task that has just handed over its result may still hold its intermediate arrays for
+     * a moment; they are not what a page keeps.
+     */
+    public static long settledHeap() throws InterruptedException {
+        long least = usedHeap();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(100);
+            long now = usedHeap();
+            boolean settled = Math.abs(now - least) < 1024 * 1024;
+            least = Math.min(least, now);
+            if (settled) {
+                break;
+            }
+        }
+        return least;
+    }
+
     /** Starts measuring the peak of the heap from now. */
     public static void resetPeak() {
         usedHeap();

@@ -25,7 +25,6 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.Forward;
 import org.rnnplayground.model.GradClipping;
-import org.rnnplayground.model.OpenBlas;
 import org.rnnplayground.model.RnnParams;
 import org.rnnplayground.model.Sgd;
 import org.rnnplayground.model.State;
@@ -115,7 +114,6 @@ public final class ConciseRnn implements CharModel {
         this.net = net;
         this.inputs = new ConciseInputs.Reused(arch.dataType());
         this.labels = new ConciseInputs.Reused(arch.dataType());
-        OpenBlas.load();
         if (arch.embeddingSize() == 0) { // one-hot inputs: nothing reads the bottom layer's dL/dX
             ((OneHotInput) net.getLayer(arch.recurrentIndex(0))).inputGradientWanted(false);
         }

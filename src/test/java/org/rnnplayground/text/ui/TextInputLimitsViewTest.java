@@ -229,13 +229,13 @@ class TextInputLimitsViewTest extends SpringBrowserlessTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         view.tokenizer.setValue(kind); // re-processes the current text first: not counted
         awaitIdle(view);
-        long before = AdversarialTexts.usedHeap();
+        long before = AdversarialTexts.settledHeap();
         upload(view, name, bytes);
         assertThat(view.currentName.getText()).as(view.message.getText()).isEqualTo(name);
         assertBoundedPage(view);
         view.tokens.showNext();
         assertBoundedPage(view);
-        long retained = AdversarialTexts.usedHeap() - before;
+        long retained = AdversarialTexts.settledHeap() - before;
         assertThat(retained)
                 .as("heap kept for %s (%d bytes) with %s tokens", name, bytes.length, kind)
                 .isLessThan(heapBytesPerChar * bytes.length);
