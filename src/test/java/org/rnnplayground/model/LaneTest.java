@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * A training step on two threads ({@link Lane}, lent by {@link SpareCores}) is the step on one:
  * the same loss, gradient norm and parameters, to the rounding of sums added chunk by chunk.
  */
-class LaneTest {
+public class LaneTest {
 
     /**
      * Three steps from the same start, with a carried state, on one thread and on two: batch 32
@@ -40,17 +40,7 @@ class LaneTest {
             int[][] x = tokens(batchSize, numSteps, 7, 10 + step);
             int[][] y = tokens(batchSize, numSteps, 7, 20 + step);
             StepResult r1 = one.trainStep(x, y, s1, hyper, Lane.NONE);
-            Lane lane = cores.lend();
-            assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
-            long given = lane.tasksGiven();
-            StepResult r2;
-            try {
-                r2 = two.trainStep(x, y, s2, hyper, lane);
-                assertTrue(lane.tasksGiven() > given, "the step used the lane");
-            } finally {
-                lane.settle();
-                cores.giveBack(lane);
-            }
+            StepResult r2 = stepOnALane(two, x, y, s2, hyper, cores);
             assertEquals(r1.loss(), r2.loss(), 1e-12 * Math.abs(r1.loss()), "loss, step " + step);
             assertEquals(r1.gradNorm(), r2.gradNorm(), 1e-12 * r1.gradNorm(), "gradient norm, step " + step);
             assertEquals(r1.clipped(), r2.clipped());
@@ -58,10 +48,16 @@ class LaneTest {
             s1 = r1.state();
             s2 = r2.state();
         }
+        assertSameParameters(one, two, 1e-12);
+    }
+
+    /** Every parameter of {@code two} equals {@code one}'s to {@code relative} (absolute below 1). */
+    public static void assertSameParameters(CharModel one, CharModel two, double relative) {
         double[] p1 = one.parameters();
         double[] p2 = two.parameters();
+        assertEquals(p1.length, p2.length);
         for (int i = 0; i < p1.length; i++) {
-            assertEquals(p1[i], p2[i], 1e-12 * Math.max(1, Math.abs(p1[i])), "parameter " + i);
+            assertEquals(p1[i], p2[i], relative * Math.max(1, Math.abs(p1[i])), "parameter " + i);
         }
     }
 
@@ -170,6 +166,25 @@ class LaneTest {
         assertEquals(1, after.get(), "the lane works after a failure");
         cores.giveBack(lane);
         assertFalse(Lane.NONE.parallel());
+    }
+
+    /**
+     * One training step of {@code model} with a lane from {@code cores}, asserting that it got one
+     * and gave it tasks; the lane goes back after the step.
+     */
+    public static StepResult stepOnALane(
+            CharModel model, int[][] x, int[][] y, State state, TrainHyper hyper, SpareCores cores) {
+        Lane lane = cores.lend();
+        assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
+        long given = lane.tasksGiven();
+        try {
+            StepResult result = model.trainStep(x, y, state, hyper, lane);
+            assertTrue(lane.tasksGiven() > given, "the step used the lane");
+            return result;
+        } finally {
+            lane.settle();
+            cores.giveBack(lane);
+        }
     }
 
     private static int[][] tokens(int b, int t, int v, long seed) {

@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnplayground.model.BackwardProbe;
 import org.rnnplayground.model.Channel;
 import org.rnnplayground.model.HostMirror;
+import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.OpenBlas;
 
 /**
@@ -105,7 +106,7 @@ final class CarriedStateLstm extends LSTM {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM
-            implements WorkingMemory, Inspectable, OneHotInput {
+            implements WorkingMemory, Inspectable, OneHotInput, LaneTaker {
 
         private LstmWorkspace ws;
         /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
@@ -123,6 +124,8 @@ final class CarriedStateLstm extends LSTM {
         private boolean inputGradientWanted = true;
         /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
         private ConciseInputs.OneHotTokens knownInput;
+        /** The current step's second thread (see {@link LaneTaker}). */
+        private Lane lane = Lane.NONE;
 
         private int probedLayer;
 
@@ -283,6 +286,11 @@ final class CarriedStateLstm extends LSTM {
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
             ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
+            INDArray wGrad = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
+            INDArray rwGrad = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
+            LaneGradients.Operands pieces = LaneGradients.onLane(
+                    lane, end, LstmWorkspace.GATES, ws.numHiddens, ws.laneOperands(rwGrad, xRows, tokens, wGrad));
+            boolean onLane = pieces != null;
             for (int t = numSteps - 1; t >= end; t--) {
                 if (t < numSteps - 1) {
                     ws.dH.pull(ws.row(t), ws.row(t + 1)); // with step t+1's product
@@ -293,6 +301,9 @@ final class CarriedStateLstm extends LSTM {
                 LstmCell.backward(ws, t, t == numSteps - 1);
                 ws.dGates.push(ws.row(t), ws.row(t + 1));
                 ws.dGates.addRowsTo(ws.row(t), ws.row(t + 1), ws.biasGrad); // 1^T dZ, step by step
+                if (onLane) {
+                    ws.laneGradients.afterStep(lane, t, pieces); // W's and RW's gradients, piece by piece
+                }
                 if (probe != null) {
                     probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dGatesStep[t]); // [B, h], [B, 4h]
                 }
@@ -306,10 +317,10 @@ final class CarriedStateLstm extends LSTM {
             }
             INDArray dZ = ws.dGates.matrix(); // dL/dZ, [T*B, 4h]
             INDArray w = getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
-            INDArray wGrad = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
-            INDArray rwGrad = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
             INDArray bGrad = gradientViews.get(LSTMParamInitializer.BIAS_KEY); // [1, 4h]
-            if (tokens != null) {
+            if (onLane) {
+                ws.laneGradients.finish(lane, pieces); // the step joins the lane before reading them
+            } else if (tokens != null) {
                 ws.inputRows.clear();
                 ws.dGates.scatterAddRows(ws.row(end), ws.row(numSteps), tokens, ws.inputRows); // one-hot(X)^T dZ
                 ws.inputRows.push(0, (int) w.size(0));
@@ -317,7 +328,10 @@ final class CarriedStateLstm extends LSTM {
             } else {
                 OpenBlas.gemm(xRows, true, dZ, false, wGrad, 0); // [n_in, T*B] x [T*B, 4h], in place on the gradient
             }
-            OpenBlas.gemm(ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
+            if (!onLane) {
+                OpenBlas.gemm(
+                        ws.hPrevAll, true, dZ, false, rwGrad, 0); // [h, T*B] x [T*B, 4h], in place on the gradient
+            }
             ws.biasGrad.push(0, 1);
             row(bGrad).assign(ws.biasGrad.matrix()); // [1, 4h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
@@ -350,6 +364,11 @@ final class CarriedStateLstm extends LSTM {
         @Override
         public void inputTokens(ConciseInputs.OneHotTokens tokens) {
             knownInput = tokens;
+        }
+
+        @Override
+        public void lane(Lane lane) {
+            this.lane = lane;
         }
 
         @Override

@@ -25,6 +25,7 @@ import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
 import org.rnnplayground.model.Forward;
 import org.rnnplayground.model.GradClipping;
+import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.RnnParams;
 import org.rnnplayground.model.Sgd;
 import org.rnnplayground.model.State;
@@ -108,6 +109,8 @@ public final class ConciseRnn implements CharModel {
     private final ConciseInputs.Reused inputs;
 
     private final ConciseInputs.Reused labels;
+    /** The current step's second thread, or {@link Lane#NONE}. */
+    private Lane lane = Lane.NONE;
 
     private ConciseRnn(Architecture arch, MultiLayerNetwork net) {
         this.arch = arch;
@@ -250,6 +253,33 @@ public final class ConciseRnn implements CharModel {
         return new Forward(logits(top), finalState());
     }
 
+    /**
+     * The same step with the weight gradients of large GRU and LSTM layers on {@code lane}'s thread,
+     * piece by piece while this thread runs each layer's recurrence backwards ({@link
+     * LaneGradients}); the step joins the lane before it scales and clips the gradients.
+     */
+    @Override
+    public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper, Lane lane) {
+        if (!lane.parallel()) {
+            return trainStep(x, y, state, hyper);
+        }
+        useLane(lane);
+        try {
+            return trainStep(x, y, state, hyper);
+        } finally {
+            useLane(Lane.NONE);
+        }
+    }
+
+    private void useLane(Lane lane) {
+        this.lane = lane;
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof LaneTaker taker) {
+                taker.lane(lane);
+            }
+        }
+    }
+
     @Override
     public StepResult trainStep(int[][] x, int[][] y, State state, TrainHyper hyper) {
         StepResult result = lossAndGradients(x, y, state, hyper);
@@ -285,6 +315,7 @@ public final class ConciseRnn implements CharModel {
                     : layer.backpropGradient(eps, mgr);
             eps = collect(i, p);
         }
+        lane.join(); // the weight gradients the layers gave it
         // DL4J: score = sum of cross-entropies / batch_size, gradients = sums; the book takes means
         int n = batchSize * numSteps;
         double loss = out.computeScore(0, true, mgr) / numSteps;

@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnplayground.model.BackwardProbe;
 import org.rnnplayground.model.Channel;
+import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.OpenBlas;
 
 /**
@@ -120,7 +121,7 @@ final class GruLayer extends BaseRecurrentLayer {
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
-            implements WorkingMemory, Inspectable, OneHotInput {
+            implements WorkingMemory, Inspectable, OneHotInput, LaneTaker {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -139,6 +140,8 @@ final class GruLayer extends BaseRecurrentLayer {
         private boolean inputGradientWanted = true;
         /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
         private ConciseInputs.OneHotTokens knownInput;
+        /** The current step's second thread (see {@link LaneTaker}). */
+        private Lane lane = Lane.NONE;
 
         private int probedLayer;
 
@@ -273,6 +276,11 @@ final class GruLayer extends BaseRecurrentLayer {
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
             ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
+            INDArray wGrad = gradientViews.get(GruParams.WEIGHT_KEY); // [n_in, 3h]
+            INDArray rwGrad = gradientViews.get(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            LaneGradients.Operands pieces = LaneGradients.onLane(
+                    lane, end, GruParams.GATES, ws.numHiddens, ws.laneOperands(rwGrad, xRows, tokens, wGrad));
+            boolean onLane = pieces != null;
             for (int t = numSteps - 1; t >= end; t--) {
                 if (t < numSteps - 1) {
                     ws.dH.pull(ws.row(t), ws.row(t + 1)); // with step t+1's product
@@ -283,6 +291,10 @@ final class GruLayer extends BaseRecurrentLayer {
                 GruCell.backward(ws, t, t > end);
                 ws.dRecurrent.push(ws.row(t), ws.row(t + 1));
                 ws.dGates.addRowsTo(ws.row(t), ws.row(t + 1), ws.biasGrad); // 1^T dG, step by step
+                if (onLane) {
+                    ws.dGates.push(ws.row(t), ws.row(t + 1)); // the lane reads it
+                    ws.laneGradients.afterStep(lane, t, pieces); // W's and RW's gradients, piece by piece
+                }
                 if (probe != null) {
                     probe.recurrentGradient(probedLayer, t + 1, ws.hStep[t], ws.dRecurrentStep[t]); // [B, h], [B, 3h]
                 }
@@ -297,12 +309,14 @@ final class GruLayer extends BaseRecurrentLayer {
                 ws.dRecurrent.clear(0, ws.row(end));
                 ws.dRecurrent.push(0, ws.row(end));
             }
-            ws.dGates.push(0, ws.row(numSteps));
+            if (!onLane) {
+                ws.dGates.push(0, ws.row(numSteps));
+            }
             INDArray dG = ws.dGates.matrix(); // dL/d(X W + b), [T*B, 3h]
-            INDArray wGrad = gradientViews.get(GruParams.WEIGHT_KEY); // [n_in, 3h]
-            INDArray rwGrad = gradientViews.get(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
             INDArray bGrad = gradientViews.get(GruParams.BIAS_KEY); // [3h]
-            if (tokens != null) { // one-hot(X)^T dG: row k sums dG over the rows whose token is k
+            if (onLane) {
+                ws.laneGradients.finish(lane, pieces); // the step joins the lane before reading them
+            } else if (tokens != null) { // one-hot(X)^T dG: row k sums dG over the rows whose token is k
                 ws.inputRows.clear();
                 ws.dGates.scatterAddRows(ws.row(end), ws.row(numSteps), tokens, ws.inputRows);
                 ws.inputRows.push(0, (int) wGrad.size(0));
@@ -310,13 +324,15 @@ final class GruLayer extends BaseRecurrentLayer {
             } else {
                 OpenBlas.gemm(xRows, true, dG, false, wGrad, 0); // [n_in, T*B] x [T*B, 3h], in place on the gradient
             }
-            OpenBlas.gemm(
-                    ws.hPrevAll,
-                    true,
-                    ws.dRecurrent.matrix(),
-                    false,
-                    rwGrad,
-                    0); // [h, T*B] x [T*B, 3h], in place on the gradient
+            if (!onLane) {
+                OpenBlas.gemm(
+                        ws.hPrevAll,
+                        true,
+                        ws.dRecurrent.matrix(),
+                        false,
+                        rwGrad,
+                        0); // [h, T*B] x [T*B, 3h], in place on the gradient
+            }
             ws.biasGrad.push(0, 1);
             row(bGrad).assign(ws.biasGrad.matrix()); // [1, 3h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
@@ -350,6 +366,11 @@ final class GruLayer extends BaseRecurrentLayer {
         @Override
         public void inputTokens(ConciseInputs.OneHotTokens tokens) {
             knownInput = tokens;
+        }
+
+        @Override
+        public void lane(Lane lane) {
+            this.lane = lane;
         }
 
         @Override

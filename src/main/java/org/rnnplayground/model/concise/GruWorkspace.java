@@ -25,6 +25,8 @@ final class GruWorkspace {
     final int numHiddens;
     /** A column of ones, [N, 1]: adds the bias to every row as a product. */
     final INDArray ones;
+    /** The pieces of steps whose weight gradients a {@link org.rnnplayground.model.Lane} makes. */
+    final LaneGradients laneGradients;
     /**
      * {@code RW^T}, [3h, h], c-order in a matrix that starts a cache line ({@link OpenBlas#alignedMatrix}),
      * copied from DL4J's column-major {@code RW} (the same numbers in the same order) for each pass:
@@ -77,6 +79,7 @@ final class GruWorkspace {
         // the buffers outlive any DL4J workspace that may be open around the first pass
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ones = Nd4j.ones(dataType, n, 1);
+            laneGradients = new LaneGradients(batchSize, numSteps);
             rwT = OpenBlas.alignedMatrix(dataType, GruParams.GATES * numHiddens, numHiddens);
             biasGrad = new HostMirror(Nd4j.zeros(dataType, 1, GruParams.GATES * numHiddens));
             xCopy = Nd4j.zeros(dataType, n, nIn);
@@ -117,6 +120,15 @@ final class GruWorkspace {
     }
 
     /** The first row of step {@code t}'s block. */
+    /**
+     * What a backward pass would give a lane ({@link LaneGradients}): this workspace's {@code H_prev}
+     * and {@code dL/dZ} with the layer's gradients and inputs.
+     */
+    LaneGradients.Operands laneOperands(INDArray rwGrad, INDArray xRows, int[] tokens, INDArray wGrad) {
+        return new LaneGradients.Operands(
+                hPrevAll, dRecurrent.matrix(), rwGrad, xRows, dGates.matrix(), dGates, tokens, inputRows, wGrad);
+    }
+
     int row(int t) {
         return t * batchSize;
     }
