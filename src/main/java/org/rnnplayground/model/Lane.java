@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * another in the order they were given, on a core the step's own thread does not use; {@link #join}
  * waits for all of them.
  *
- * <p>While lent, the lane's thread spins between tasks instead of sleeping, and so does {@link
- * #join}: a step hands it dozens of tasks of a few hundred microseconds, and waking a sleeping
+ * <p>From a step's first task until the lane goes back, its thread spins between tasks instead
+ * of sleeping, and so does {@link #join}: a step hands it dozens of tasks of a few hundred microseconds, and waking a sleeping
  * thread costs tens of microseconds each time (measured: with sleeping threads a lane made steps at
  * 256 hidden units slower, not faster). The core is free while lent, so spinning takes nothing
  * from another run.
@@ -25,14 +25,18 @@ public final class Lane {
 
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
-    /** Whether the lane is lent; its thread sleeps otherwise. */
-    private volatile boolean lent;
+    /**
+     * Whether the lane's thread spins between tasks: from the first task of a step until the step
+     * gives the lane back; it sleeps otherwise, so a lent lane that a step gives nothing (a model
+     * too small for it) costs nothing.
+     */
+    private volatile boolean spinning;
     /** Tasks given, by the step's thread only. */
     private long given;
     /** Tasks run or skipped, by the lane's thread only. */
     private volatile long done;
     /** The first failure since the last join, by the lane's thread; later tasks are skipped. */
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
 
     private Lane() {
         this.thread = null;
@@ -107,20 +111,31 @@ public final class Lane {
         }
         given++;
         tasks.add(task);
+        if (!spinning) { // the step's first task wakes the thread; a step that gives none leaves it asleep
+            spinning = true;
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
      * Waits until every task given has run; what they wrote is then visible to this thread.
      *
-     * @throws RuntimeException the first task's failure, if one failed
+     * @throws RuntimeException the first task's failure, if one failed (an {@link Error} as itself)
      */
     public void join() {
         awaitAll();
-        RuntimeException f = failure;
-        if (f != null) {
-            failure = null;
-            throw f;
+        Throwable f = failure;
+        if (f == null) {
+            return;
         }
+        failure = null;
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a lane task failed", f); // a checked exception, thrown sneakily
     }
 
     /**
@@ -137,6 +152,9 @@ public final class Lane {
             return;
         }
         while (done < given) {
+            if (!thread.isAlive()) { // cannot happen while work() catches everything; never spin on a dead thread
+                throw new IllegalStateException("the lane's thread has ended with tasks left");
+            }
             Thread.onSpinWait();
         }
     }
@@ -146,33 +164,35 @@ public final class Lane {
         return given;
     }
 
+    /** The state of the lane's thread (for tests: asleep while a lent lane has had no task). */
+    Thread.State threadState() {
+        return thread.getState();
+    }
+
     void lend() {
         failure = null;
-        lent = true;
-        LockSupport.unpark(thread);
     }
 
     void giveBack() {
         settle();
         failure = null;
-        lent = false;
+        spinning = false;
     }
 
     private void work() {
         while (true) {
             Runnable task = tasks.poll();
             if (task != null) {
-                if (failure == null) {
-                    try {
+                try {
+                    if (failure == null) {
                         task.run();
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    } catch (Error e) {
-                        failure = new IllegalStateException("a lane task failed", e);
                     }
+                } catch (Throwable e) { // whatever a task throws, the thread goes on and join reports it
+                    failure = e;
+                } finally {
+                    done++; // written by this thread only; volatile: publishes what the task wrote
                 }
-                done++; // written by this thread only; volatile: publishes what the task wrote
-            } else if (lent) {
+            } else if (spinning) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nativeThreads ND4J/OpenBLAS threads per operation (default 1: fastest for these small
  *     products, and leaves the other cores to other runs)
  * @param spareCores whether a run's steps may use a core no other run trains on (default true: a
- *     lone run on a 2-core machine uses both; see {@link SpareCores})
+ *     lone run on a 2-core machine uses both; see {@link SpareCores}); off when {@code nativeThreads}
+ *     is above 1, whose BLAS threads would take that core
  */
 @ConfigurationProperties("playground.training")
 public record TrainingProperties(
@@ -54,7 +55,8 @@ public record TrainingProperties(
 
     /** The cores a run may borrow a second one from: the machine's, or none. */
     public SpareCores cores() {
-        return spareCores == null || spareCores ? SpareCores.machine() : SpareCores.NONE;
+        boolean lend = (spareCores == null || spareCores) && threads() == 1; // BLAS threads would take the core
+        return lend ? SpareCores.machine() : SpareCores.NONE;
     }
 
     public int threads() {

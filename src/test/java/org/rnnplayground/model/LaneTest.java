@@ -119,6 +119,50 @@ public class LaneTest {
         cores.giveBack(lane);
     }
 
+    /** A lane that a step gives no task (a model too small for it) sleeps: it takes no core. */
+    @Test
+    void aLentLaneSleepsUntilItsFirstTask() throws InterruptedException {
+        SpareCores cores = new SpareCores(2, 1);
+        Lane lane = cores.lend();
+        assertTrue(eventually(() -> lane.threadState() == Thread.State.WAITING), "asleep while lent without tasks");
+        lane.submit(() -> {});
+        lane.join();
+        assertTrue(lane.threadState() == Thread.State.RUNNABLE, "spinning from the first task on");
+        cores.giveBack(lane);
+        assertTrue(eventually(() -> lane.threadState() == Thread.State.WAITING), "asleep again once given back");
+    }
+
+    /** Whatever a task throws, even a checked exception, join reports it and the lane lives on. */
+    @Test
+    void aTaskThrowingAnythingIsReportedAndTheLaneLivesOn() {
+        SpareCores cores = new SpareCores(2, 1);
+        Lane lane = cores.lend();
+        lane.submit(() -> sneakyThrow(new java.io.IOException("disk")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, lane::join);
+        assertEquals("disk", e.getCause().getMessage());
+        lane.submit(() -> {
+            throw new OutOfMemoryError("lane");
+        });
+        assertThrows(OutOfMemoryError.class, lane::join);
+        AtomicInteger ran = new AtomicInteger();
+        lane.submit(ran::incrementAndGet);
+        lane.join();
+        assertEquals(1, ran.get());
+        cores.giveBack(lane);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
+    }
+
     @Test
     void aCoreIsLentOnlyWhileNoTrainingThreadNeedsIt() {
         SpareCores cores = new SpareCores(2, 1);

@@ -1,6 +1,7 @@
 package org.rnnplayground.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +80,20 @@ class TrainingLimitsTest {
         assertEquals(TrainingLimits.forThisMachine(), defaults);
         assertEquals(Duration.ofMinutes(60), defaults.maxRunTime());
         assertEquals(0, defaults.maxRunsPerAddress(), "no cap per address unless configured (proxies)");
+    }
+
+    /** Spare cores are lent by default, but not where BLAS's own threads would take them, nor when turned off. */
+    @org.junit.jupiter.api.Test
+    void spareCoresAreLentUnlessBlasThreadsOrTheSettingTakeThem() {
+        assertSame(
+                org.rnnplayground.model.SpareCores.machine(),
+                properties(null, null).cores());
+        assertSame(org.rnnplayground.model.SpareCores.NONE, properties(2, null).cores());
+        assertSame(
+                org.rnnplayground.model.SpareCores.NONE, properties(null, false).cores());
+    }
+
+    private static TrainingProperties properties(Integer nativeThreads, Boolean spareCores) {
+        return new TrainingProperties(null, null, null, null, null, null, null, null, null, nativeThreads, spareCores);
     }
 }
