@@ -15,7 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.CharModel;
 import org.rnnplayground.model.Footprint;
-import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.NativeThreads;
 import org.rnnplayground.model.OpenBlas;
 import org.rnnplayground.model.SpareCores;
@@ -94,12 +93,12 @@ public final class StepBench {
         long[] cold = new long[COLD_STEPS]; // a fresh JVM: the JIT compiles the loops meanwhile
         for (int i = 0; i < COLD_STEPS; i++) {
             long start = System.nanoTime();
-            step(model, x, y, state, hyper, cores);
+            cores.withLane(lane -> model.trainStep(x, y, state, hyper, lane));
             cold[i] = System.nanoTime() - start;
         }
         long warmUntil = System.nanoTime() + WARM_UP_NANOS; // warm-up: 3 rounds, and 3 s at least
         for (int i = 0; i < 3 * perRound || System.nanoTime() < warmUntil; i++) {
-            step(model, x, y, state, hyper, cores);
+            cores.withLane(lane -> model.trainStep(x, y, state, hyper, lane));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] micros = new double[ROUNDS];
@@ -108,7 +107,7 @@ public final class StepBench {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < perRound; i++) {
-                step(model, x, y, state, hyper, cores);
+                cores.withLane(lane -> model.trainStep(x, y, state, hyper, lane));
             }
             cpuMicros[r] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / perRound;
             micros[r] = (System.nanoTime() - start) / 1e3 / perRound;
@@ -143,17 +142,6 @@ public final class StepBench {
                 cold[COLD_STEPS - 1] / 1e3);
         if (System.getenv("STEP_BENCH_COLD") != null) {
             out.println(Arrays.toString(Arrays.stream(cold).map(c -> c / 1000).toArray()));
-        }
-    }
-
-    /** One training step, with a second thread when {@code cores} lends one (as the trainer runs it). */
-    private static void step(CharModel model, int[][] x, int[][] y, State state, TrainHyper hyper, SpareCores cores) {
-        Lane lane = cores.lend();
-        try {
-            model.trainStep(x, y, state, hyper, lane);
-        } finally {
-            lane.settle();
-            cores.giveBack(lane);
         }
     }
 

@@ -101,6 +101,9 @@ record TrainArgs(
         if (!help && corpus == null) {
             throw new IllegalArgumentException("--corpus FILE is required");
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
         if (!impl.equals("scratch") && !impl.equals("concise")) {
             throw new IllegalArgumentException("--impl " + impl + " is not available; use scratch or concise");
         }

@@ -52,12 +52,6 @@ public final class Lane {
     }
 
     /**
-     * Rows a chunk of {@link #pieces} aims at: a product large enough to run near BLAS's peak (the
-     * weight gradients' {@code [h, 160] x [160, h]} at h=512).
-     */
-    public static final int CHUNK_ROWS = 160;
-
-    /**
      * The fewest numbers in a recurrent weight ({@code h x g h}) at which a step uses a lane: 384
      * hidden units of the RNN. Measured on 2 cores (batch 32, 35 steps, 28 tokens, warm): 384
      * units 9.8 to 6.7 ms a step, 512 units 16.5 to 10.8 ms; at 256 units and below the lane's many
@@ -70,29 +64,6 @@ public final class Lane {
     /** Whether a model whose recurrent weight has {@code recurrentWeights} numbers gains from a lane. */
     public static boolean pays(long recurrentWeights) {
         return recurrentWeights >= MIN_RECURRENT_WEIGHTS;
-    }
-
-    /**
-     * Where the pieces of steps start that a lane works on while the recurrence goes on, and {@code
-     * numSteps} last: chunks of about {@link #CHUNK_ROWS} rows, but the first and the last chunk's
-     * steps one by one, since the lane works on those while the recurrence waits for it (the last
-     * steps after the forward pass, the first ones after the backward pass).
-     */
-    public static int[] pieces(int numSteps, int batchSize) {
-        return chunked(numSteps, Math.max(1, CHUNK_ROWS / batchSize));
-    }
-
-    /** {@link #pieces} with chunks of {@code chunkSteps} steps. */
-    static int[] chunked(int numSteps, int chunkSteps) {
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        int t = 0;
-        while (t < numSteps) {
-            starts.add(t);
-            boolean edge = t < chunkSteps || t >= numSteps - chunkSteps;
-            t = edge ? t + 1 : Math.min(t + chunkSteps, numSteps - chunkSteps);
-        }
-        starts.add(numSteps);
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether tasks run on a second thread; false for {@link #NONE}. */

@@ -3,7 +3,6 @@ package org.rnnplayground.model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Every buffer one forward and backward pass needs for one (batch_size, num_steps) shape, allocated
@@ -65,13 +64,8 @@ final class RnnWorkspace {
 
     final INDArray wHhT;
 
-    /**
-     * The pieces of steps a {@link Lane} works on while the recurrence goes on ({@link Lane#pieces}):
-     * piece {@code k} is steps {@code [pieceStart[k], pieceStart[k + 1])}.
-     */
-    final int[] pieceStart;
-    /** The piece that step {@code t} belongs to. */
-    final int[] pieceOf;
+    /** The pieces of steps a {@link Lane} works on while the recurrence goes on. */
+    final StepPieces pieces;
     /** Piece {@code k}'s rows of {@link #hOutAll}, [rows, h]. */
     final INDArray[] hOutPiece;
     /** Piece {@code k}'s rows of {@link #hPrevAll}, [rows, h]. */
@@ -114,37 +108,21 @@ final class RnnWorkspace {
         dHHost = new HostMirror(dHAll);
         wHh = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
         wHhT = OpenBlas.alignedMatrix(dataType, numHiddens, numHiddens);
-        pieceStart = Lane.pieces(numSteps, batchSize);
-        int pieces = pieceStart.length - 1;
-        pieceOf = new int[numSteps];
-        hOutPiece = new INDArray[pieces];
-        hPrevPiece = new INDArray[pieces];
-        logitsPiece = new INDArray[pieces];
-        dHPiece = new INDArray[pieces];
-        for (int k = 0; k < pieces; k++) {
-            int from = pieceStart[k] * batchSize;
-            int to = pieceStart[k + 1] * batchSize;
-            // cut from hAll itself: in ND4J 1.0.0-M2.1 rows at the end of a view of rows come out empty
-            hOutPiece[k] = rows(hAll, from + batchSize, to + batchSize);
-            hPrevPiece[k] = rows(hAll, from, to);
+        pieces = StepPieces.of(numSteps, batchSize);
+        hOutPiece = new INDArray[pieces.count()];
+        hPrevPiece = new INDArray[pieces.count()];
+        logitsPiece = new INDArray[pieces.count()];
+        dHPiece = new INDArray[pieces.count()];
+        for (int k = 0; k < pieces.count(); k++) {
+            int from = pieces.start(k) * batchSize;
+            int to = pieces.end(k) * batchSize;
+            hOutPiece[k] = rows(hOutAll, from, to);
+            hPrevPiece[k] = rows(hPrevAll, from, to);
             logitsPiece[k] = rows(logits, from, to);
             dHPiece[k] = rows(dHAll, from, to);
-            for (int t = pieceStart[k]; t < pieceStart[k + 1]; t++) {
-                pieceOf[t] = k;
-            }
         }
         outputBiasGrad = Nd4j.zeros(dataType, 1, vocabSize);
         outputBiasGradHost = new HostMirror(outputBiasGrad);
-    }
-
-    /** The first step of piece {@code k}. */
-    int pieceStart(int k) {
-        return pieceStart[k];
-    }
-
-    /** The step after piece {@code k}'s last. */
-    int pieceEnd(int k) {
-        return pieceStart[k + 1];
     }
 
     /**
@@ -165,8 +143,8 @@ final class RnnWorkspace {
         return this.batchSize == batchSize && this.numSteps == numSteps;
     }
 
-    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view. */
+    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view ({@link Rows#of}). */
     static INDArray rows(INDArray matrix, int from, int to) {
-        return matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        return Rows.of(matrix, from, to);
     }
 }

@@ -180,10 +180,7 @@ public final class ScratchRnn implements CharModel {
         forwardPass(x, state.h());
         double loss = crossEntropy(y);
         backward();
-        GradClipping.Clip clip =
-                GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
-        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
-        return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
+        return clipped(loss, hyper);
     }
 
     @Override
@@ -296,7 +293,7 @@ public final class ScratchRnn implements CharModel {
     /**
      * {@link #lossAndGradients(int[][], int[][], State, TrainHyper)} on two threads. This thread runs
      * the recurrence, forwards and backwards, which no other thread can shorten. Whenever it finishes
-     * a piece of steps ({@link RnnWorkspace#pieceStart}), the lane takes it:
+     * a piece of steps ({@link StepPieces}), the lane takes it:
      * forwards, its logits, loss, {@code dL/dO}, {@code dL/dH} from the output layer and its share
      * of {@code W_hq}'s and {@code b_q}'s gradients; backwards, its share of {@code W_hh}'s, {@code
      * b_h}'s and {@code W_xh}'s. The lane's pieces touch only rows this thread is done with, and it is
@@ -316,8 +313,8 @@ public final class ScratchRnn implements CharModel {
         });
         for (int t = 0; t < ws.numSteps; t++) {
             cellForward(t);
-            int k = ws.pieceOf[t];
-            if (t + 1 == ws.pieceEnd(k)) {
+            int k = ws.pieces.of(t);
+            if (t + 1 == ws.pieces.end(k)) {
                 lane.submit(() -> lossSum[0] += outputLayer(k));
             }
         }
@@ -328,22 +325,16 @@ public final class ScratchRnn implements CharModel {
             if (t > 0) {
                 cellBackward(ws.dHStep[t], ws.dHStep[t - 1]);
             }
-            int k = ws.pieceOf[t];
-            if (t == ws.pieceStart(k)) {
+            int k = ws.pieces.of(t);
+            if (t == ws.pieces.start(k)) {
                 lane.submit(() -> recurrentGradients(k));
             }
         }
         lane.join();
         ws.outputBiasGradHost.push(0, 1);
         grads.bQ().assign(ws.outputBiasGrad.reshape(vocabSize())); // [V], in place on the gradient
-        ws.biasGradHost.push(0, 1);
-        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
-        ws.inputGradHost.push(0, vocabSize());
-        grads.wXh().assign(ws.inputGrad); // [V, h], in place on the gradient
-        GradClipping.Clip clip =
-                GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
-        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
-        return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
+        inputGradientsFromHost();
+        return clipped(loss, hyper);
     }
 
     /**
@@ -355,8 +346,8 @@ public final class ScratchRnn implements CharModel {
      * @return the piece's summed cross-entropy
      */
     private double outputLayer(int k) {
-        int from = ws.pieceStart(k) * ws.batchSize;
-        int to = ws.pieceEnd(k) * ws.batchSize;
+        int from = ws.pieces.start(k) * ws.batchSize;
+        int to = ws.pieces.end(k) * ws.batchSize;
         INDArray h = ws.hOutPiece[k]; // H, [rows, h]
         INDArray o = ws.logitsPiece[k]; // [rows, V]
         OpenBlas.gemm(h, false, params.wHq(), false, o, 0); // O - b_q = [rows, h] x [h, V]
@@ -376,9 +367,9 @@ public final class ScratchRnn implements CharModel {
      * host copy of {@code dA}, {@code b_h}'s gradient and {@code W_xh}'s as a scatter-add of rows.
      */
     private void recurrentGradients(int k) {
-        int from = ws.pieceStart(k) * ws.batchSize;
-        int to = ws.pieceEnd(k) * ws.batchSize;
-        boolean first = ws.pieceEnd(k) == ws.numSteps;
+        int from = ws.pieces.start(k) * ws.batchSize;
+        int to = ws.pieces.end(k) * ws.batchSize;
+        boolean first = ws.pieces.last(k);
         OpenBlas.gemm(
                 ws.hPrevPiece[k], true, ws.dHPiece[k], false, grads.wHh(), first ? 0 : 1); // [h, rows] x [rows, h]
         if (first) {
@@ -442,12 +433,25 @@ public final class ScratchRnn implements CharModel {
         // the host copy of dA holds the same numbers: db_h = 1^T dA, and dW_xh = one-hot(X)^T dA
         // as a scatter-add of its rows (row k sums dA over the rows whose token is k), no product
         ws.dHHost.sumRows(0, ws.n, ws.biasGradHost); // [1, h]
-        ws.biasGradHost.push(0, 1);
-        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
         ws.inputGradHost.clear();
         ws.dHHost.scatterAddRows(0, ws.n, tokens, ws.inputGradHost); // [V, h]
+        inputGradientsFromHost();
+    }
+
+    /** {@code b_h}'s and {@code W_xh}'s gradients from the host copies they were summed in, in place on the gradients. */
+    private void inputGradientsFromHost() {
+        ws.biasGradHost.push(0, 1);
+        grads.bH().assign(ws.biasGrad.reshape(numHiddens())); // [h], in place on the gradient
         ws.inputGradHost.push(0, vocabSize());
         grads.wXh().assign(ws.inputGrad); // [V, h], in place on the gradient
+    }
+
+    /** Clips the gradients (measures their norm, at least) and reports the step. */
+    private StepResult clipped(double loss, TrainHyper hyper) {
+        GradClipping.Clip clip =
+                GradClipping.gradClipping(grads.arrays(), hyper.theta(), hyper.clip() && Double.isFinite(loss));
+        boolean finite = Double.isFinite(loss) && Double.isFinite(clip.norm());
+        return new StepResult(loss, ws.n, clip.norm(), clip.clipped(), finite, finalState());
     }
 
     // ---------------------------------------------------------------- shapes

@@ -89,6 +89,20 @@ public final class SpareCores {
         return training;
     }
 
+    /**
+     * Runs one step with a lane when a core is free ({@link Lane#NONE} otherwise), and takes the lane
+     * back once its tasks have run, whether or not the step failed: nothing of a step runs on into
+     * the next.
+     */
+    public <T> T withLane(java.util.function.Function<Lane, T> step) {
+        Lane lane = lend();
+        try {
+            return step.apply(lane);
+        } finally {
+            giveBack(lane);
+        }
+    }
+
     /** Lanes lent now. */
     public synchronized int lent() {
         return lent;

@@ -88,114 +88,95 @@ public final class Trainer {
         OpenBlas.load();
         cores.enter();
         try {
-            return train(model, config, corpus, codec, listener, cancelled, resume);
-        } finally {
-            cores.leave();
-        }
-    }
-
-    /** One training step, on a lent core as well when one is free. */
-    private StepResult step(CharModel model, Minibatch mb, State in, TrainHyper hyper) {
-        Lane lane = cores.lend();
-        try {
-            return model.trainStep(mb.x(), mb.y(), in, hyper, lane);
-        } finally {
-            lane.settle(); // nothing of this step may run on into the next
-            cores.giveBack(lane);
-        }
-    }
-
-    private TrainOutcome train(
-            CharModel model,
-            TrainConfig config,
-            int[] corpus,
-            TokenCodec codec,
-            TrainListener listener,
-            BooleanSupplier cancelled,
-            Resume resume) {
-        RandomGenerator samplerRng = Samplers.rng(config.seed());
-        int firstEpoch = 1;
-        if (resume != null) {
-            model.loadParameters(resume.parameters());
-            for (int e = 1; e <= resume.epochsDone(); e++) {
-                // the same draws as the epochs done, so the next epoch gets the same offset and order
-                Samplers.epoch(config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng);
-            }
-            firstEpoch = resume.epochsDone() + 1;
-        }
-        List<EpochReport> reports = new ArrayList<>();
-        long start = nanoTime.getAsLong();
-        long lastProgress = start;
-        int steps = 0; // minibatches trained in this run
-        for (int epoch = firstEpoch; epoch <= config.numEpochs(); epoch++) {
-            List<Minibatch> batches = Samplers.epoch(
-                            config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng)
-                    .minibatches();
-            if (batches.isEmpty()) {
-                return new TrainOutcome(
-                        Status.COMPLETED,
-                        reports,
-                        0,
-                        "the corpus of " + corpus.length
-                                + " tokens is too short for one minibatch of batch_size " + config.batchSize()
-                                + " and num_steps " + config.numSteps());
-            }
-            EpochStats stats = new EpochStats(nanoTime.getAsLong());
-            State state = null;
-            for (int b = 0; b < batches.size(); b++) {
-                Minibatch mb = batches.get(b);
-                if (cancelled.getAsBoolean()) {
-                    return new TrainOutcome(Status.CANCELLED, reports, 0, "cancelled in epoch " + epoch);
+            RandomGenerator samplerRng = Samplers.rng(config.seed());
+            int firstEpoch = 1;
+            if (resume != null) {
+                model.loadParameters(resume.parameters());
+                for (int e = 1; e <= resume.epochsDone(); e++) {
+                    // the same draws as the epochs done, so the next epoch gets the same offset and order
+                    Samplers.epoch(config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng);
                 }
-                boolean fresh = state == null || config.sampler() == SamplerKind.RANDOM;
-                // sequential: carry the values of H, but the model treats them as constants (detach)
-                State in = fresh ? model.beginState(mb.batchSize()) : state;
-                StepResult r = step(model, mb, in, config.hyper());
-                double epochs = epoch - 1 + (b + 1.0) / batches.size();
-                long now = nanoTime.getAsLong();
-                if (!r.finite()) {
-                    listener.onProgress(stats.overflow(epochs, r.gradNorm(), now, start));
-                    return diverged(
+                firstEpoch = resume.epochsDone() + 1;
+            }
+            List<EpochReport> reports = new ArrayList<>();
+            long start = nanoTime.getAsLong();
+            long lastProgress = start;
+            int steps = 0; // minibatches trained in this run
+            for (int epoch = firstEpoch; epoch <= config.numEpochs(); epoch++) {
+                List<Minibatch> batches = Samplers.epoch(
+                                config.sampler(), corpus, config.batchSize(), config.numSteps(), samplerRng)
+                        .minibatches();
+                if (batches.isEmpty()) {
+                    return new TrainOutcome(
+                            Status.COMPLETED,
                             reports,
-                            epoch,
-                            "the loss became " + r.loss() + " (gradient norm " + r.gradNorm() + ") in epoch " + epoch);
+                            0,
+                            "the corpus of " + corpus.length
+                                    + " tokens is too short for one minibatch of batch_size " + config.batchSize()
+                                    + " and num_steps " + config.numSteps());
                 }
-                stats.add(r);
-                state = r.state();
-                listener.afterStep(model);
-                boolean last = b == batches.size() - 1;
-                steps++;
-                if (last || steps <= PROGRESS_EVERY_MINIBATCH_FIRST || now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
-                    TrainProgress progress = stats.progress(epochs, r.gradNorm(), now, start);
-                    if (last && !(progress.perplexity() <= MAX_PERPLEXITY)) {
+                EpochStats stats = new EpochStats(nanoTime.getAsLong());
+                State state = null;
+                for (int b = 0; b < batches.size(); b++) {
+                    Minibatch mb = batches.get(b);
+                    if (cancelled.getAsBoolean()) {
+                        return new TrainOutcome(Status.CANCELLED, reports, 0, "cancelled in epoch " + epoch);
+                    }
+                    boolean fresh = state == null || config.sampler() == SamplerKind.RANDOM;
+                    // sequential: carry the values of H, but the model treats them as constants (detach)
+                    State in = fresh ? model.beginState(mb.batchSize()) : state;
+                    StepResult r = cores.withLane(lane -> model.trainStep(mb.x(), mb.y(), in, config.hyper(), lane));
+                    double epochs = epoch - 1 + (b + 1.0) / batches.size();
+                    long now = nanoTime.getAsLong();
+                    if (!r.finite()) {
                         listener.onProgress(stats.overflow(epochs, r.gradNorm(), now, start));
                         return diverged(
                                 reports,
                                 epoch,
-                                "the perplexity overflowed (" + progress.perplexity() + ") in epoch " + epoch);
+                                "the loss became " + r.loss() + " (gradient norm " + r.gradNorm() + ") in epoch "
+                                        + epoch);
                     }
-                    listener.onProgress(progress);
-                    lastProgress = now;
+                    stats.add(r);
+                    state = r.state();
+                    listener.afterStep(model);
+                    boolean last = b == batches.size() - 1;
+                    steps++;
+                    if (last
+                            || steps <= PROGRESS_EVERY_MINIBATCH_FIRST
+                            || now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                        TrainProgress progress = stats.progress(epochs, r.gradNorm(), now, start);
+                        if (last && !(progress.perplexity() <= MAX_PERPLEXITY)) {
+                            listener.onProgress(stats.overflow(epochs, r.gradNorm(), now, start));
+                            return diverged(
+                                    reports,
+                                    epoch,
+                                    "the perplexity overflowed (" + progress.perplexity() + ") in epoch " + epoch);
+                        }
+                        listener.onProgress(progress);
+                        lastProgress = now;
+                    }
                 }
+                long now = nanoTime.getAsLong();
+                EpochReport report = stats.report(epoch, now, start);
+                reports.add(report);
+                listener.onEpoch(report);
+                boolean sampleNow =
+                        config.sampleEvery() > 0 && (epoch % config.sampleEvery() == 0 || epoch == config.numEpochs());
+                if (sampleNow) {
+                    Decoding decoding = config.decoding().greedy()
+                            ? config.decoding()
+                            : Decoding.sampling(
+                                    config.decoding().temperature(),
+                                    config.decoding().seed() + epoch);
+                    listener.onSample(
+                            epoch, Generator.generate(model, codec, config.prefix(), config.numPreds(), decoding));
+                }
+                listener.atEpochEnd(epoch, model);
             }
-            long now = nanoTime.getAsLong();
-            EpochReport report = stats.report(epoch, now, start);
-            reports.add(report);
-            listener.onEpoch(report);
-            boolean sampleNow =
-                    config.sampleEvery() > 0 && (epoch % config.sampleEvery() == 0 || epoch == config.numEpochs());
-            if (sampleNow) {
-                Decoding decoding = config.decoding().greedy()
-                        ? config.decoding()
-                        : Decoding.sampling(
-                                config.decoding().temperature(),
-                                config.decoding().seed() + epoch);
-                listener.onSample(
-                        epoch, Generator.generate(model, codec, config.prefix(), config.numPreds(), decoding));
-            }
-            listener.atEpochEnd(epoch, model);
+            return new TrainOutcome(Status.COMPLETED, reports, 0, "trained " + config.numEpochs() + " epochs");
+        } finally {
+            cores.leave();
         }
-        return new TrainOutcome(Status.COMPLETED, reports, 0, "trained " + config.numEpochs() + " epochs");
     }
 
     private static TrainOutcome diverged(List<EpochReport> reports, int epoch, String why) {

@@ -92,6 +92,8 @@ class TrainCommandTest {
         assertTrue(run(2, "train", "--hidden", "8").contains("--corpus FILE is required"));
         assertTrue(run(2, "train", "--corpus", "x", "--sampler", "shuffled").contains("--sampler does not accept"));
         assertTrue(run(2, "train", "--corpus", "x", "--batch", "0").contains("batch_size must be at least 1"));
+        assertTrue(run(2, "train", "--corpus", "x", "--threads", "0").contains("--threads must be at least 1, got 0"));
+        assertTrue(run(2, "train", "--corpus", "x", "--threads", "-3").contains("--threads must be at least 1"));
         assertTrue(run(2, "train", "--corpus", dir.resolve("missing.txt").toString())
                 .contains("cannot read corpus"));
     }

@@ -71,10 +71,7 @@ public class LaneTest {
         int[][] y = tokens(32, 35, 28, 2);
         TrainHyper hyper = TrainHyper.clipped(1, 1);
         StepResult r1 = one.trainStep(x, y, one.beginState(32), hyper, Lane.NONE);
-        Lane lane = cores.lend();
-        StepResult r2 = two.trainStep(x, y, two.beginState(32), hyper, lane);
-        lane.settle();
-        cores.giveBack(lane);
+        StepResult r2 = stepOnALane(two, x, y, two.beginState(32), hyper, cores);
         assertEquals(r1.loss(), r2.loss(), 1e-6 * r1.loss());
         double[] p1 = one.parameters();
         double[] p2 = two.parameters();
@@ -86,13 +83,17 @@ public class LaneTest {
     /** The pieces cover every step once, in order: chunks in the middle, single steps at both ends. */
     @Test
     void piecesAreChunksWithSingleStepsAtBothEnds() {
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 10, 15, 20, 25, 30, 31, 32, 33, 34, 35}, Lane.chunked(35, 5));
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12}, Lane.chunked(12, 5));
-        assertArrayEquals(new int[] {0, 1, 2, 3}, Lane.pieces(3, 3));
-        assertArrayEquals(new int[] {0, 1}, Lane.pieces(1, 160));
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 10, 15, 20, 25, 30, 31, 32, 33, 34, 35},
+                StepPieces.chunked(35, 5).starts());
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12},
+                StepPieces.chunked(12, 5).starts());
+        assertArrayEquals(new int[] {0, 1, 2, 3}, StepPieces.of(3, 3).starts());
+        assertArrayEquals(new int[] {0, 1}, StepPieces.of(1, 160).starts());
         for (int numSteps = 1; numSteps < 60; numSteps++) {
             for (int chunk = 1; chunk < 12; chunk++) {
-                int[] p = Lane.chunked(numSteps, chunk);
+                int[] p = StepPieces.chunked(numSteps, chunk).starts();
                 assertEquals(0, p[0]);
                 assertEquals(numSteps, p[p.length - 1]);
                 for (int k = 0; k + 1 < p.length; k++) {
@@ -218,17 +219,13 @@ public class LaneTest {
      */
     public static StepResult stepOnALane(
             CharModel model, int[][] x, int[][] y, State state, TrainHyper hyper, SpareCores cores) {
-        Lane lane = cores.lend();
-        assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
-        long given = lane.tasksGiven();
-        try {
+        return cores.withLane(lane -> {
+            assertTrue(lane.parallel(), "a lone run on two cores gets a lane");
+            long given = lane.tasksGiven();
             StepResult result = model.trainStep(x, y, state, hyper, lane);
             assertTrue(lane.tasksGiven() > given, "the step used the lane");
             return result;
-        } finally {
-            lane.settle();
-            cores.giveBack(lane);
-        }
+        });
     }
 
     private static int[][] tokens(int b, int t, int v, long seed) {

@@ -106,7 +106,7 @@ final class CarriedStateLstm extends LSTM {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.LSTM
-            implements WorkingMemory, Inspectable, OneHotInput, LaneTaker {
+            implements WorkingMemory, Inspectable, LayerHints.Taker {
 
         private LstmWorkspace ws;
         /** The input of the last forward pass, time-major, [T*B, n_in]: a view of it or of {@code ws.xCopy}; null for one-hot input. */
@@ -120,12 +120,8 @@ final class CarriedStateLstm extends LSTM {
         private INDArray cachedC0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
-        private boolean inputGradientWanted = true;
-        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
-        private ConciseInputs.OneHotTokens knownInput;
-        /** The current step's second thread (see {@link LaneTaker}). */
-        private Lane lane = Lane.NONE;
+        /** What {@link ConciseRnn} tells this layer. */
+        private final LayerHints hints = new LayerHints();
 
         private int probedLayer;
 
@@ -203,7 +199,7 @@ final class CarriedStateLstm extends LSTM {
             startState(ws.c, c0);
             INDArray w = getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
             INDArray b = getParam(LSTMParamInitializer.BIAS_KEY); // [1, 4h]
-            tokens = ConciseInputs.tokens(x, knownInput);
+            tokens = ConciseInputs.tokens(x, hints.inputTokens());
             if (tokens != null) {
                 xRows = null;
                 ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
@@ -260,7 +256,7 @@ final class CarriedStateLstm extends LSTM {
          * @param tbpttBackLength steps to go back from the last, or -1 (or more than num_steps) for all
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link OneHotInput} turned it off)
+         *     {@link LayerHints#inputGradientWanted} is false)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -281,13 +277,12 @@ final class CarriedStateLstm extends LSTM {
             }
             int numSteps = ws.numSteps;
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            ws.rwT.assign(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)
-                    .transpose()); // RW^T, [4h, h], in place on the copy
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
             ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
             INDArray wGrad = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY); // [n_in, 4h]
             INDArray rwGrad = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY); // [h, 4h]
+            Lane lane = hints.lane();
             LaneGradients.Operands pieces = LaneGradients.onLane(
                     lane, end, LstmWorkspace.GATES, ws.numHiddens, ws.laneOperands(rwGrad, xRows, tokens, wGrad));
             boolean onLane = pieces != null;
@@ -335,7 +330,7 @@ final class CarriedStateLstm extends LSTM {
             ws.biasGrad.push(0, 1);
             row(bGrad).assign(ws.biasGrad.matrix()); // [1, 4h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
-            if (inputGradientWanted) {
+            if (hints.inputGradientWanted()) {
                 OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, 4h] x [4h, n_in]
                 dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
             }
@@ -357,18 +352,8 @@ final class CarriedStateLstm extends LSTM {
         }
 
         @Override
-        public void inputGradientWanted(boolean wanted) {
-            inputGradientWanted = wanted;
-        }
-
-        @Override
-        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
-            knownInput = tokens;
-        }
-
-        @Override
-        public void lane(Lane lane) {
-            this.lane = lane;
+        public LayerHints hints() {
+            return hints;
         }
 
         @Override

@@ -94,7 +94,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
 
     /** The layer itself: DL4J's parameters and state maps, our forward and backward. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.SimpleRnn
-            implements WorkingMemory, Inspectable, OneHotInput {
+            implements WorkingMemory, Inspectable, LayerHints.Taker {
 
         private final Activation phi;
         private SimpleRnnWorkspace ws;
@@ -108,10 +108,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
-        private boolean inputGradientWanted = true;
-        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
-        private ConciseInputs.OneHotTokens knownInput;
+        /** What {@link ConciseRnn} tells this layer. */
+        private final LayerHints hints = new LayerHints();
 
         private int probedLayer;
 
@@ -165,7 +163,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             } else {
                 ws.hStep[0].assign(h0); // [B, h], in place on the workspace
             }
-            tokens = ConciseInputs.tokens(x, knownInput);
+            tokens = ConciseInputs.tokens(x, hints.inputTokens());
             if (tokens != null) {
                 xRows = null;
                 gatherInputRows();
@@ -226,7 +224,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
          * @param tbpttBackLength steps to go back, or -1 for all
          * @return the gradient (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link OneHotInput} turned it off)
+         *     {@link LayerHints#inputGradientWanted} is false)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -266,7 +264,7 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
             ws.biasGradHost.push(0, 1);
             bGrad.assign(ws.biasGrad); // [1, h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
-            if (inputGradientWanted) {
+            if (hints.inputGradientWanted()) {
                 OpenBlas.gemm(dZ, false, w, true, ws.dX, 0); // dL/dX = [T*B, h] x [h, n_in]
                 dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
             }
@@ -300,13 +298,8 @@ final class CarriedStateSimpleRnn extends SimpleRnn {
         }
 
         @Override
-        public void inputGradientWanted(boolean wanted) {
-            inputGradientWanted = wanted;
-        }
-
-        @Override
-        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
-            knownInput = tokens;
+        public LayerHints hints() {
+            return hints;
         }
 
         @Override

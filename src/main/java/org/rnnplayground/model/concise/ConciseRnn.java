@@ -118,7 +118,7 @@ public final class ConciseRnn implements CharModel {
         this.inputs = new ConciseInputs.Reused(arch.dataType());
         this.labels = new ConciseInputs.Reused(arch.dataType());
         if (arch.embeddingSize() == 0) { // one-hot inputs: nothing reads the bottom layer's dL/dX
-            ((OneHotInput) net.getLayer(arch.recurrentIndex(0))).inputGradientWanted(false);
+            hints(arch.recurrentIndex(0)).inputGradientWanted(false);
         }
     }
 
@@ -273,10 +273,8 @@ public final class ConciseRnn implements CharModel {
 
     private void useLane(Lane lane) {
         this.lane = lane;
-        for (Layer layer : net.getLayers()) {
-            if (layer instanceof LaneTaker taker) {
-                taker.lane(lane);
-            }
+        for (int l = 0; l < arch.numLayers(); l++) {
+            hints(arch.recurrentIndex(l)).lane(lane);
         }
     }
 
@@ -358,6 +356,11 @@ public final class ConciseRnn implements CharModel {
             out.addAll(inspectable(l).gateChannels(l));
         }
         return List.copyOf(out);
+    }
+
+    /** What this model tells the recurrent layer at network index {@code index}. */
+    private LayerHints hints(int index) {
+        return ((LayerHints.Taker) net.getLayer(index)).hints();
     }
 
     private Inspectable inspectable(int l) {
@@ -460,7 +463,7 @@ public final class ConciseRnn implements CharModel {
                 ? ConciseInputs.indices(x, arch.vocabSize(), arch.dataType()) // [B, T]
                 : inputs.of(x, arch.vocabSize()); // [B, V, T]
         if (arch.embeddingSize() == 0) { // so that the bottom layer need not read the tokens back
-            ((OneHotInput) net.getLayer(arch.recurrentIndex(0))).inputTokens(inputs.tokens());
+            hints(arch.recurrentIndex(0)).inputTokens(inputs.tokens());
         }
         List<INDArray> all = new ArrayList<>();
         all.add(a);

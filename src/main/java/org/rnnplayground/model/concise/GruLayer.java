@@ -121,7 +121,7 @@ final class GruLayer extends BaseRecurrentLayer {
 
     /** The layer: DL4J's recurrent-layer plumbing (state maps, parameter views) around our GRU. */
     static final class Impl extends org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer<GruLayer>
-            implements WorkingMemory, Inspectable, OneHotInput, LaneTaker {
+            implements WorkingMemory, Inspectable, LayerHints.Taker {
 
         static final String STATE_KEY_PREV_ACTIVATION = "prevAct";
 
@@ -136,12 +136,8 @@ final class GruLayer extends BaseRecurrentLayer {
         private INDArray cachedH0;
 
         private BackwardProbe probe;
-        /** Whether the backward pass computes dL/dX (see {@link OneHotInput}). */
-        private boolean inputGradientWanted = true;
-        /** The tokens of a one-hot input, as {@link ConciseRnn} knows them (see {@link OneHotInput}). */
-        private ConciseInputs.OneHotTokens knownInput;
-        /** The current step's second thread (see {@link LaneTaker}). */
-        private Lane lane = Lane.NONE;
+        /** What {@link ConciseRnn} tells this layer. */
+        private final LayerHints hints = new LayerHints();
 
         private int probedLayer;
 
@@ -220,7 +216,7 @@ final class GruLayer extends BaseRecurrentLayer {
             ws.h.pull(0, ws.row(1));
             INDArray w = getParam(GruParams.WEIGHT_KEY); // [n_in, 3h]
             INDArray b = row(getParam(GruParams.BIAS_KEY)); // [1, 3h]
-            tokens = ConciseInputs.tokens(x, knownInput);
+            tokens = ConciseInputs.tokens(x, hints.inputTokens());
             if (tokens != null) { // one-hot: X W + b gathers rows of W + b, on the host copy only
                 xRows = null;
                 ws.inputRows.matrix().assign(w).addiRowVector(b); // W + b, in place on the workspace
@@ -260,7 +256,7 @@ final class GruLayer extends BaseRecurrentLayer {
          *     the state before the window is then held constant and earlier steps get no gradient
          * @return the gradients (views into the network's flat gradient) and dL/dX, [batch_size, n_in,
          *     num_steps], a view of this layer's workspace valid until its next pass (null when
-         *     {@link OneHotInput} turned it off)
+         *     {@link LayerHints#inputGradientWanted} is false)
          */
         @Override
         public Pair<Gradient, INDArray> tbpttBackpropGradient(
@@ -272,12 +268,12 @@ final class GruLayer extends BaseRecurrentLayer {
             }
             int numSteps = ws.numSteps;
             int end = tbpttBackLength > 0 ? Math.max(0, numSteps - tbpttBackLength) : 0;
-            ws.rwT.assign(getParam(GruParams.RECURRENT_WEIGHT_KEY).transpose()); // RW^T, [3h, h], in place on the copy
             TimeMajor.copy(epsilon.castTo(dataType), ws.dH.matrix()); // dL/dH from above, [T*B, h], in place
             ws.biasGrad.clear();
             ws.dH.pull(0, ws.row(numSteps));
             INDArray wGrad = gradientViews.get(GruParams.WEIGHT_KEY); // [n_in, 3h]
             INDArray rwGrad = gradientViews.get(GruParams.RECURRENT_WEIGHT_KEY); // [h, 3h]
+            Lane lane = hints.lane();
             LaneGradients.Operands pieces = LaneGradients.onLane(
                     lane, end, GruParams.GATES, ws.numHiddens, ws.laneOperands(rwGrad, xRows, tokens, wGrad));
             boolean onLane = pieces != null;
@@ -336,7 +332,7 @@ final class GruLayer extends BaseRecurrentLayer {
             ws.biasGrad.push(0, 1);
             row(bGrad).assign(ws.biasGrad.matrix()); // [1, 3h], in place on the gradient
             INDArray dX = null; // dL/dX, [B, n_in, T], unless nobody reads it
-            if (inputGradientWanted) {
+            if (hints.inputGradientWanted()) {
                 OpenBlas.gemm(
                         dG, false, getParam(GruParams.WEIGHT_KEY), true, ws.dX, 0); // dL/dX = [T*B, 3h] x [3h, n_in]
                 dX = TimeMajor.toNcw(ws.dX, ws.batchSize, ws.numSteps);
@@ -359,18 +355,8 @@ final class GruLayer extends BaseRecurrentLayer {
         }
 
         @Override
-        public void inputGradientWanted(boolean wanted) {
-            inputGradientWanted = wanted;
-        }
-
-        @Override
-        public void inputTokens(ConciseInputs.OneHotTokens tokens) {
-            knownInput = tokens;
-        }
-
-        @Override
-        public void lane(Lane lane) {
-            this.lane = lane;
+        public LayerHints hints() {
+            return hints;
         }
 
         @Override

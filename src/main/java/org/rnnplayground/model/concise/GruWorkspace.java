@@ -29,7 +29,9 @@ final class GruWorkspace {
     final LaneGradients laneGradients;
     /**
      * {@code RW^T}, [3h, h], c-order in a matrix that starts a cache line ({@link OpenBlas#alignedMatrix}),
-     * copied from DL4J's column-major {@code RW} (the same numbers in the same order) for each pass:
+     * copied from DL4J's column-major {@code RW} (the same numbers in the same order) by each forward
+     * pass, and read by the backward pass that uses that forward pass's cache (the parameters change
+     * only between steps):
      * the per-step products read it as {@code B^T} forwards and as {@code B} backwards, at the
      * rates of aligned operands.
      */

@@ -1,17 +1,18 @@
 package org.rnnplayground.model.concise;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.rnnplayground.model.HostMirror;
 import org.rnnplayground.model.Lane;
 import org.rnnplayground.model.OpenBlas;
+import org.rnnplayground.model.Rows;
+import org.rnnplayground.model.StepPieces;
 
 /**
  * A recurrent layer's weight gradients made piece by piece on a {@link Lane} while the layer's own
  * thread runs the recurrence backwards: as soon as the backward pass has a piece of steps' {@code
  * dL/dZ}, the lane adds that piece's share of {@code RW}'s gradient ({@code H_prev^T dZ}) and of
  * {@code W}'s ({@code X^T dZ}, or a scatter-add of rows for one-hot inputs). The pieces are {@link
- * Lane#pieces}; the last piece is given first and overwrites the gradients, the others add to them.
+ * StepPieces}; the last piece is given first and overwrites the gradients, the others add to them.
  *
  * <p>The lane reads rows the backward pass is done with and writes only the gradients (and the
  * host copy of {@code W}'s gradient for one-hot inputs), which nothing else touches before the
@@ -44,20 +45,11 @@ final class LaneGradients {
             INDArray wGrad) {}
 
     private final int batchSize;
-    private final int numSteps;
-    private final int[] pieceStart;
-    private final int[] pieceOf;
+    private final StepPieces pieces;
 
     LaneGradients(int batchSize, int numSteps) {
         this.batchSize = batchSize;
-        this.numSteps = numSteps;
-        this.pieceStart = Lane.pieces(numSteps, batchSize);
-        this.pieceOf = new int[numSteps];
-        for (int k = 0; k + 1 < pieceStart.length; k++) {
-            for (int t = pieceStart[k]; t < pieceStart[k + 1]; t++) {
-                pieceOf[t] = k;
-            }
-        }
+        this.pieces = StepPieces.of(numSteps, batchSize);
     }
 
     /**
@@ -75,23 +67,25 @@ final class LaneGradients {
      * {@code dL/dZ} (host and native); nothing for other steps.
      */
     void afterStep(Lane lane, int t, Operands o) {
-        int k = pieceOf[t];
-        if (t != pieceStart[k]) {
+        int k = pieces.of(t);
+        if (t != pieces.start(k)) {
             return;
         }
-        int from = pieceStart[k] * batchSize;
-        int to = pieceStart[k + 1] * batchSize;
-        boolean first = pieceStart[k + 1] == numSteps;
+        int from = pieces.start(k) * batchSize;
+        int to = pieces.end(k) * batchSize;
+        boolean first = pieces.last(k);
         lane.submit(() -> {
             double beta = first ? 0 : 1;
-            OpenBlas.gemm(rows(o.hPrev(), from, to), true, rows(o.dRecurrent(), from, to), false, o.rwGrad(), beta);
+            OpenBlas.gemm(
+                    Rows.of(o.hPrev(), from, to), true, Rows.of(o.dRecurrent(), from, to), false, o.rwGrad(), beta);
             if (o.tokens() != null) {
                 if (first) {
                     o.inputRows().clear();
                 }
                 o.dInputHost().scatterAddRows(from, to, o.tokens(), o.inputRows()); // one-hot(X)^T dZ
             } else {
-                OpenBlas.gemm(rows(o.xRows(), from, to), true, rows(o.dInput(), from, to), false, o.wGrad(), beta);
+                OpenBlas.gemm(
+                        Rows.of(o.xRows(), from, to), true, Rows.of(o.dInput(), from, to), false, o.wGrad(), beta);
             }
         });
     }
@@ -104,17 +98,5 @@ final class LaneGradients {
                 o.wGrad().assign(o.inputRows().matrix()); // [n_in, g h], in place on the gradient
             });
         }
-    }
-
-    /**
-     * Rows {@code [from, to)} of a matrix with contiguous rows, as a view built from its buffer
-     * (ND4J's {@code get} returns an empty array for the last rows of some views).
-     */
-    static INDArray rows(INDArray m, int from, int to) {
-        long cols = m.size(1);
-        if (m.stride(1) != 1 || m.stride(0) != cols) {
-            throw new IllegalArgumentException("needs contiguous rows, got " + m.shapeInfoToString());
-        }
-        return Nd4j.create(m.data(), new long[] {to - from, cols}, new long[] {cols, 1}, m.offset() + from * cols, 'c');
     }
 }

@@ -1,9 +1,7 @@
 package org.rnnplayground.model.concise;
 
-import static org.nd4j.linalg.indexing.NDArrayIndex.all;
-import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnplayground.model.Rows;
 
 /**
  * Between DL4J's recurrent layout {@code [batch_size, n, num_steps]} and the time-major matrices
@@ -68,8 +66,8 @@ final class TimeMajor {
         return null;
     }
 
-    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view. */
+    /** Rows {@code [from, to)} of a c-order matrix: a contiguous view ({@link Rows#of}). */
     static INDArray rows(INDArray matrix, int from, int to) {
-        return matrix.get(interval(from, to), all());
+        return Rows.of(matrix, from, to);
     }
 }

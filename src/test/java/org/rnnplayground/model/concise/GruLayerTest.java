@@ -226,7 +226,7 @@ class GruLayerTest {
         int batchSize = 2, numSteps = 6, k = 2, end = numSteps - k;
         ConciseRnn model = gru(4, 3, 1, 0, 81);
         RecurrentLayer layer = (RecurrentLayer) model.network().getLayer(0);
-        ((OneHotInput) layer).inputGradientWanted(true); // the model turned it off: one-hot inputs
+        ((LayerHints.Taker) layer).hints().inputGradientWanted(true); // the model turned it off: one-hot inputs
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         INDArray x = ConciseInputs.oneHot(tokens(batchSize, numSteps, 4, 5), 4, DataType.DOUBLE); // [B, V, T]
         INDArray eps = Nd4j.rand(DataType.DOUBLE, batchSize, 3, numSteps).subi(0.5); // dL/dH, [B, h, T]

@@ -94,7 +94,7 @@ class OneHotInputTest {
         assertNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, one-hot inputs");
         assertNotNull(above.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "second layer");
 
-        ((OneHotInput) bottom).inputGradientWanted(true);
+        ((LayerHints.Taker) bottom).hints().inputGradientWanted(true);
         model.lossAndGradients(x, y, state, TrainHyper.unclipped(1));
         assertEquals(without, model.network().getFlattenedGradients(), "every gradient, with dL/dX computed");
         assertNotNull(bottom.tbpttBackpropGradient(eps, -1, MGR).getSecond(), "bottom layer, turned on");
@@ -107,7 +107,7 @@ class OneHotInputTest {
     }
 
     /**
-     * Tokens told with the one-hot array ({@link OneHotInput#inputTokens}) give the numbers of tokens
+     * Tokens told with the one-hot array ({@link LayerHints#inputTokens}) give the numbers of tokens
      * read back from it; tokens told for another array are ignored, however wrong.
      */
     @ParameterizedTest
@@ -116,12 +116,12 @@ class OneHotInputTest {
         ConciseRnn model = ConciseRnn.create(new ConciseRnn.Architecture(
                 V, H, cell, 1, 0, org.rnnplayground.model.Activation.TANH, DataType.DOUBLE, 3));
         RecurrentLayer layer = (RecurrentLayer) model.network().getLayer(0);
-        ((OneHotInput) layer).inputGradientWanted(true); // as a layer alone
+        ((LayerHints.Taker) layer).hints().inputGradientWanted(true); // as a layer alone
         int[][] m = ConciseRnnTest.tokens(B, T, V, 8);
         INDArray x = ConciseInputs.oneHot(m, V, DataType.DOUBLE); // [B, V, T]
         INDArray h0 = Nd4j.rand(DataType.DOUBLE, B, H).subi(0.5);
         INDArray eps = Nd4j.rand(DataType.DOUBLE, B, H, T).subi(0.5);
-        ((OneHotInput) layer).inputTokens(null);
+        ((LayerHints.Taker) layer).hints().inputTokens(null);
         Pair<Gradient, INDArray> read = pass(layer, x, h0, eps, -1);
         INDArray readH = layer.activate(x, false, MGR).dup();
 
@@ -132,10 +132,10 @@ class OneHotInputTest {
                 timeMajor[t * B + i] = m[i][t];
             }
         }
-        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x, timeMajor));
+        ((LayerHints.Taker) layer).hints().inputTokens(new ConciseInputs.OneHotTokens(x, timeMajor));
         Pair<Gradient, INDArray> told = pass(layer, x, h0, eps, -1);
         assertClose("activations", readH, layer.activate(x, false, MGR));
-        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x.dup(), wrong)); // another array
+        ((LayerHints.Taker) layer).hints().inputTokens(new ConciseInputs.OneHotTokens(x.dup(), wrong)); // another array
         Pair<Gradient, INDArray> other = pass(layer, x, h0, eps, -1);
         for (String key : new String[] {"W", "RW", "b"}) {
             assertClose(
@@ -147,7 +147,9 @@ class OneHotInputTest {
                     read.getFirst().getGradientFor(key),
                     other.getFirst().getGradientFor(key));
         }
-        ((OneHotInput) layer).inputTokens(new ConciseInputs.OneHotTokens(x, wrong)); // this array: believed
+        ((LayerHints.Taker) layer)
+                .hints()
+                .inputTokens(new ConciseInputs.OneHotTokens(x, wrong)); // this array: believed
         INDArray believed = layer.activate(x, false, MGR);
         assertTrue(readH.sub(believed).amaxNumber().doubleValue() > 1e-3, "told tokens are what the layer uses");
     }
